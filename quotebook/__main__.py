@@ -1,0 +1,3 @@
+from quotebook.cli import main
+
+main()

@@ -1,0 +1,83 @@
+"""Numbered schema migrations.
+
+A new database is given schema.sql whole and marked as at the latest version.
+An older one runs each step above its PRAGMA user_version, in order, inside
+one transaction, so a failed upgrade leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+from importlib import resources
+
+
+def schema_sql() -> str:
+    return resources.files("quotebook").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def _initial(conn: sqlite3.Connection) -> None:
+    _run_script(conn, schema_sql())
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT our transaction; run statement by statement.
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+
+
+# (version, name, step). Append only; never edit a released step.
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
+    (1, "initial schema", _initial),
+]
+
+LATEST = MIGRATIONS[-1][0]
+
+
+class NewerSchemaError(Exception):
+    pass
+
+
+def migrate(conn: sqlite3.Connection) -> list[int]:
+    """Bring the database to LATEST; return the versions applied."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > LATEST:
+        raise NewerSchemaError(
+            f"this database has schema version {version}, made by a newer quotebook "
+            f"(this one knows up to {LATEST}); upgrade quotebook to open it"
+        )
+    if version == LATEST:
+        return []
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    applied = []
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another process may have migrated while we waited for the lock.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        fresh = version == 0 and not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'quotes'"
+        ).fetchone()
+        if fresh:
+            _run_script(conn, schema_sql())
+            steps = MIGRATIONS
+        else:
+            steps = [m for m in MIGRATIONS if m[0] > version]
+            for _, _, step in steps:
+                step(conn)
+        for number, name, _ in steps:
+            conn.execute(
+                "INSERT OR REPLACE INTO _migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (number, name, now),
+            )
+            applied.append(number)
+        conn.execute(f"PRAGMA user_version = {LATEST}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return applied
