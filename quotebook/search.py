@@ -1,0 +1,663 @@
+"""Search: query parsing, FTS5 bm25 ranking, typo expansion, forgiving speakers.
+
+The query language is parsed here and never handed to FTS5 as written: every
+term reaches MATCH as a double-quoted string, so any text is either a valid
+query or a one-line QuotebookError.
+
+* ``sanctions russia`` -- every word must match (stemmed by porter: "sanction"
+  finds "sanctions").
+* ``"exact phrase"`` -- the words in this order (curly quotes work too; a
+  missing closing mark runs to the end).
+* ``-word`` / ``-"a phrase"`` / ``NOT word`` -- leave out quotes with it.
+* ``a OR b`` -- either; OR binds tighter than the implicit AND, so
+  ``russia sanctions OR tariffs`` means russia AND (sanctions OR tariffs).
+* ``sanc*`` -- a prefix.
+
+Typo tolerance works on ``search_terms``, the vocabulary each import keeps
+current.  Its terms are *surface words*: tokens as FTS5's unicode61 tokenizer
+splits them (letters and digits), case-folded and with accents removed, but
+not stemmed -- so a correction reads as a real word ("showing results for
+sanctions").  A query word that matches nothing in the index is replaced by
+its closest vocabulary words by edit distance (rapidfuzz OSA, transpositions
+count one), searched with OR.
+
+Highlighting: ``StoredQuote.highlighted`` is the quote text with every match
+between ``HIGHLIGHT_START`` and ``HIGHLIGHT_END`` -- two private-use
+characters that never occur in news text, so a renderer can turn them into
+markup without escaping problems.  ``mark_highlights(text, "[", "]")`` gives a
+plain-text version, ``highlight_spans(text)`` the offsets.
+
+Scale: ranking a very common word over a million rows is bounded.  When more
+than ``RANK_WINDOW`` quotations match, only the newest ``RANK_WINDOW`` of
+them (by row id, i.e. import order) are ranked, and a note says so.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+from quotebook.store import (
+    QUOTE_COLUMNS,
+    QuotebookError,
+    StoredQuote,
+    name_key,
+    quote_filters,
+    row_to_quote,
+)
+
+HIGHLIGHT_START = "\ue000"
+HIGHLIGHT_END = "\ue001"
+
+# Column weights for bm25(quotes_fts, text, speaker_name, topics_text, article_title).
+BM25 = "bm25(quotes_fts, 10.0, 2.0, 1.0, 1.0)"
+# Rank at most this many matching rows; beyond it, rank the newest ones.
+RANK_WINDOW = 10_000
+MAX_LIMIT = 10_000
+SORTS = ("relevance", "date")
+KINDS = ("direct", "mixed", "indirect")
+
+_TOKEN = re.compile(r"[^\W_]+")
+_QUOTE_MARKS = "\"“”„‟«»"
+
+
+# -- the vocabulary -------------------------------------------------------------
+
+
+def fold(word: str) -> str:
+    """A token as unicode61 (remove_diacritics 2) indexes it: case and accents folded."""
+    word = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in word if not unicodedata.combining(ch))
+
+
+def terms_of(text: str) -> set[str]:
+    """The distinct surface words of a text, folded."""
+    return {fold(t) for t in _TOKEN.findall(text)} - {""}
+
+
+def add_terms(conn: sqlite3.Connection, texts: Iterable[str]) -> None:
+    """Count the words of newly stored quote texts into search_terms.
+
+    Called inside the import's transaction; ``documents`` is the number of
+    quotes a surface word occurs in.
+    """
+    counts: dict[str, int] = {}
+    for text in texts:
+        for term in terms_of(text or ""):
+            counts[term] = counts.get(term, 0) + 1
+    if counts:
+        conn.executemany(
+            "INSERT INTO search_terms (term, documents) VALUES (?, ?) "
+            "ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents",
+            counts.items(),
+        )
+
+
+def rebuild_terms(conn: sqlite3.Connection) -> int:
+    """Recount search_terms from every stored quote; returns the number of terms."""
+    counts: dict[str, int] = {}
+    for (text,) in conn.execute("SELECT text FROM quotes"):
+        for term in terms_of(text or ""):
+            counts[term] = counts.get(term, 0) + 1
+    conn.execute("DELETE FROM search_terms")
+    conn.executemany("INSERT INTO search_terms (term, documents) VALUES (?, ?)", counts.items())
+    return len(counts)
+
+
+# -- parsing a query ------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    """One word, phrase or prefix of a query."""
+
+    tokens: list[str]
+    spans: list[tuple[int, int]]  # where each token is in the query string
+    phrase: bool = False
+    prefix: bool = False
+    negated: bool = False
+    # token index -> the vocabulary words to search instead (closest first)
+    alternatives: dict[int, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class _Query:
+    groups: list[list[_Item]]  # AND of ORs
+    excluded: list[_Item]
+    notes: list[str]
+
+
+def _tokens(text: str, offset: int) -> tuple[list[str], list[tuple[int, int]]]:
+    tokens, spans = [], []
+    for match in _TOKEN.finditer(text):
+        tokens.append(match.group())
+        spans.append((offset + match.start(), offset + match.end()))
+    return tokens, spans
+
+
+def parse_query(query: str) -> _Query:
+    """Parse the user's query into groups of items; raises QuotebookError when empty."""
+    if not isinstance(query, str):
+        raise QuotebookError("the query must be text")
+    # NFC first so an accented letter typed as two code points stays one token.
+    text = unicodedata.normalize("NFC", query.replace("\x00", " "))
+    notes: list[str] = []
+    sequence: list[_Item | str] = []  # items and the operators "OR", "NOT"
+    pos, length = 0, len(text)
+    while pos < length:
+        ch = text[pos]
+        if ch.isspace():
+            pos += 1
+            continue
+        negated = False
+        if ch == "-" and pos + 1 < length and not text[pos + 1].isspace():
+            negated, pos = True, pos + 1
+        if text[pos] in _QUOTE_MARKS:
+            close = next((i for i in range(pos + 1, length) if text[i] in _QUOTE_MARKS), length)
+            inner, start = text[pos + 1:close], pos + 1
+            tokens, spans = _tokens(inner, start)
+            prefix = close + 1 < length and text[close + 1] == "*"
+            pos = close + 1 + prefix
+            if tokens:
+                sequence.append(_Item(tokens, spans, phrase=True, prefix=prefix, negated=negated))
+            continue
+        end = pos
+        while end < length and not text[end].isspace() and text[end] not in _QUOTE_MARKS:
+            end += 1
+        word = text[pos:end]
+        pos = end
+        if not negated and word in ("OR", "AND", "NOT"):
+            sequence.append(word)
+            continue
+        tokens, spans = _tokens(word, end - len(word))
+        if tokens:
+            prefix = word.endswith("*") and bool(_TOKEN.search(word[-2:-1] or ""))
+            sequence.append(_Item(tokens, spans, phrase=len(tokens) > 1, prefix=prefix,
+                                  negated=negated))
+
+    groups: list[list[_Item]] = []
+    excluded: list[_Item] = []
+    stray: list[str] = []
+    join_next = negate_next = False
+    for index, part in enumerate(sequence):
+        if isinstance(part, str):
+            following = sequence[index + 1] if index + 1 < len(sequence) else None
+            if part == "OR" and groups and isinstance(following, _Item) and not following.negated \
+                    and not join_next and not negate_next:
+                join_next = True
+            elif part == "NOT" and isinstance(following, _Item) and not negate_next:
+                negate_next = True
+            elif part != "AND":
+                stray.append(part)
+            continue
+        if negate_next:
+            part.negated, negate_next = True, False
+        if part.negated:
+            excluded.append(part)
+            join_next = False
+        elif join_next:
+            groups[-1].append(part)
+            join_next = False
+        else:
+            groups.append([part])
+    if stray:
+        notes.append(f"ignored {', '.join(dict.fromkeys(stray))} with nothing to join; "
+                     'put it in quotes to search for the word')
+    if not groups:
+        if excluded:
+            raise QuotebookError("the query only excludes words; give at least one word to find")
+        raise QuotebookError("nothing to search for: give at least one word")
+    return _Query(groups, excluded, notes)
+
+
+def _fts_string(tokens: Sequence[str], prefix: bool = False) -> str:
+    body = " ".join(tokens).replace('"', '""')
+    return f'"{body}"' + ("*" if prefix else "")
+
+
+def _item_match(item: _Item) -> str:
+    if not item.alternatives:
+        return _fts_string(item.tokens, item.prefix)
+    if len(item.tokens) == 1:
+        words = item.alternatives[0]
+        return "(" + " OR ".join(_fts_string([w], item.prefix) for w in words) + ")"
+    tokens = [item.alternatives[i][0] if i in item.alternatives else t
+              for i, t in enumerate(item.tokens)]
+    return _fts_string(tokens, item.prefix)
+
+
+def match_expression(parsed: _Query) -> str:
+    """The FTS5 MATCH string: every term double-quoted, the structure ours."""
+    positive = " AND ".join(
+        _item_match(group[0]) if len(group) == 1
+        else "(" + " OR ".join(_item_match(i) for i in group) + ")"
+        for group in parsed.groups
+    )
+    if parsed.excluded:
+        negative = " OR ".join(_item_match(i) for i in parsed.excluded)
+        return f"({positive}) NOT ({negative})"
+    return positive
+
+
+# -- typo correction ------------------------------------------------------------
+
+
+def _max_distance(term: str) -> int:
+    return 1 if len(term) <= 5 else 2
+
+
+def _is_known(conn: sqlite3.Connection, term: str) -> bool:
+    if conn.execute("SELECT 1 FROM search_terms WHERE term = ?", (term,)).fetchone():
+        return True
+    # Not as written, but maybe as a stem ("sanction") or in a name or title.
+    return conn.execute(
+        "SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT 1", (_fts_string([term]),)
+    ).fetchone() is not None
+
+
+def _bucket(conn: sqlite3.Connection, prefix: str, low: int, high: int) -> list[tuple[str, int]]:
+    """Vocabulary words starting with prefix whose length is in [low, high] (a key range scan)."""
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return conn.execute(
+        "SELECT term, documents FROM search_terms WHERE term >= ? AND term < ? "
+        "AND length(term) BETWEEN ? AND ?", (prefix, upper, low, high)).fetchall()
+
+
+def closest_terms(conn: sqlite3.Connection, term: str, limit: int = 3) -> list[str]:
+    """Vocabulary words within a small edit distance of term, closest and commonest first.
+
+    Candidates come from key-range buckets, not the whole vocabulary: words
+    sharing the first two letters, then (only when those give nothing) the
+    first letter, plus the first two letters swapped ("asnctions").
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    term = fold(term)
+    if len(term) < 3 or term.isdigit():
+        return []
+    limit_distance = _max_distance(term)
+    low, high = len(term) - limit_distance, len(term) + limit_distance
+    swapped = term[1] + term[0]
+    buckets = [term[:2]] + ([swapped] if swapped != term[:2] else [])
+    candidates = [c for b in buckets for c in _bucket(conn, b, low, high)]
+    found = _nearest(process, OSA, term, candidates, limit_distance)
+    if not found:
+        found = _nearest(process, OSA, term, _bucket(conn, term[0], low, high), limit_distance)
+    if not found:
+        return []
+    best = min(d for _, d, _ in found)
+    closest = sorted((f for f in found if f[1] == best), key=lambda f: -f[2])
+    return [word for word, _, _ in closest[:limit]]
+
+
+def _nearest(process, OSA, term: str, candidates: list[tuple[str, int]], limit_distance: int):
+    if not candidates:
+        return []
+    documents = dict(candidates)
+    matches = process.extract(term, list(documents), scorer=OSA.distance,
+                              score_cutoff=limit_distance, limit=None)
+    return [(word, distance, documents[word]) for word, distance, _ in matches if word != term]
+
+
+def _correct(conn: sqlite3.Connection, parsed: _Query) -> list[tuple[tuple[int, int], str]]:
+    """Expand unknown words to their closest vocabulary words; returns (span, replacement)."""
+    replacements = []
+    for group in parsed.groups:
+        for item in group:
+            last = len(item.tokens) - 1
+            for index, token in enumerate(item.tokens):
+                if (item.prefix and index == last) or len(token) < 3 or token.isdigit():
+                    continue
+                folded = fold(token)
+                if _is_known(conn, folded):
+                    continue
+                alternatives = closest_terms(conn, folded)
+                if alternatives:
+                    item.alternatives[index] = alternatives
+                    replacements.append((item.spans[index], alternatives[0]))
+                else:
+                    parsed.notes.append(f"no quotation has a word like {token!r}")
+    return replacements
+
+
+# -- searching ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    quotes: list[StoredQuote]
+    corrected: str | None = None  # the query as searched, when typo correction changed it
+    notes: list[str] = field(default_factory=list)
+    match: str = ""  # the FTS5 MATCH expression that ran
+    truncated: bool = False  # True when only the newest RANK_WINDOW matches were ranked
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    # Lone surrogates (from undecodable command-line bytes) cannot be bound to SQLite.
+    return str(value).encode("utf-8", "replace").decode("utf-8")
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    limit: int = 20,
+    speaker_ids: Sequence[int] | None = None,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    source: str | None = None,
+    kind: str | None = None,
+    sort: str = "relevance",
+) -> SearchResults:
+    """Search the quotations; see the module docstring for the query language.
+
+    ``since``/``until`` take whatever parse_date_bound accepts.  Each
+    quotation is listed once (the row standing for its group of reports).
+    """
+    if sort not in SORTS:
+        raise QuotebookError(f"unknown sort {sort!r}: use relevance or date")
+    if kind is not None and kind not in KINDS:
+        raise QuotebookError(f"unknown kind {kind!r}: use direct or indirect")
+    try:
+        limit = int(limit)
+    except (TypeError, ValueError):
+        raise QuotebookError(f"the limit must be a number, not {limit!r}") from None
+    if limit < 1:
+        raise QuotebookError("the limit must be at least 1")
+    limit = min(limit, MAX_LIMIT)
+    since_bound = parse_date_bound(since) if since else None
+    until_bound = parse_date_bound(until, end=True) if until else None
+    if since_bound and until_bound and since_bound > until_bound + "~":
+        raise QuotebookError(f"--since {since} is after --until {until}")
+    if speaker_ids is not None:
+        speaker_ids = [int(i) for i in speaker_ids]
+
+    parsed = parse_query(_clean(query))
+    try:
+        replacements = _correct(conn, parsed)
+        match = match_expression(parsed)
+        where, params = quote_filters(speaker_ids=speaker_ids, topic=_clean(topic),
+                                      since=since_bound, until=until_bound,
+                                      source=_clean(source), kind=kind)
+        ids, truncated = _ranked_ids(conn, match, where, params, needs_article=bool(source),
+                                     filtered=where != "q.canonical_id IS NULL",
+                                     limit=limit, sort=sort)
+        quotes = _fetch(conn, match, ids)
+    except sqlite3.OperationalError as ex:
+        # A malformed MATCH is our bug, not the user's; anything else (a locked
+        # or damaged file) is worth one clear line.
+        raise QuotebookError(f"search failed: {ex}") from None
+
+    corrected = None
+    if replacements:
+        corrected = parse_text = unicodedata.normalize("NFC", query.replace("\x00", " "))
+        for (start, end), word in sorted(replacements, reverse=True):
+            parse_text = parse_text[:start] + word + parse_text[end:]
+        corrected = parse_text
+    notes = list(parsed.notes)
+    if truncated:
+        notes.append(f"more than {RANK_WINDOW:,} quotations match; ranked the newest "
+                     f"{RANK_WINDOW:,} of them (add words or filters to narrow)")
+    return SearchResults(quotes=quotes, corrected=corrected, notes=notes, match=match,
+                         truncated=truncated)
+
+
+def _ranked_ids(conn: sqlite3.Connection, match: str, where: str, params: list, *,
+                needs_article: bool, filtered: bool, limit: int, sort: str
+                ) -> tuple[list[tuple[int, float | None]], bool]:
+    """(quote id, bm25) of the best matches, and whether the ranking was windowed."""
+    article_join = " JOIN articles a ON a.id = q.article_id" if needs_article else ""
+    order = "score, q.date DESC, q.id DESC" if sort == "relevance" else "q.date DESC, q.id DESC"
+
+    if filtered:
+        # A selective filter (one speaker, a topic, a week) drives: rank only its rows.
+        count = conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM quotes q{article_join} WHERE {where} LIMIT ?)",
+            [*params, RANK_WINDOW + 1]).fetchone()[0]
+        if count <= RANK_WINDOW:
+            sql = (f"SELECT q.id, {BM25} AS score FROM quotes_fts "
+                   f"JOIN quotes q ON q.id = quotes_fts.rowid "
+                   f"WHERE quotes_fts MATCH ? AND quotes_fts.rowid IN "
+                   f"(SELECT q.id FROM quotes q{article_join} WHERE {where}) "
+                   f"ORDER BY {order} LIMIT ?")
+            return conn.execute(sql, [match, *params, limit]).fetchall(), False
+
+    fts_from = (f"FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid{article_join} "
+                f"WHERE quotes_fts MATCH ? AND {where}")
+    # Where does the newest RANK_WINDOW-th match start?  None: fewer match.
+    row = conn.execute(
+        f"SELECT quotes_fts.rowid {fts_from} ORDER BY quotes_fts.rowid DESC LIMIT 1 OFFSET ?",
+        [match, *params, RANK_WINDOW]).fetchone()
+    if row is None:
+        sql = f"SELECT q.id, {BM25} AS score {fts_from} ORDER BY {order} LIMIT ?"
+        return conn.execute(sql, [match, *params, limit]).fetchall(), False
+    if sort == "date":
+        # Common words match densely: walk the date index and test each row.
+        sql = (f"SELECT q.id, NULL FROM quotes q{article_join} WHERE {where} AND EXISTS "
+               f"(SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND quotes_fts.rowid = q.id) "
+               f"ORDER BY q.date DESC, q.id DESC LIMIT ?")
+        return conn.execute(sql, [*params, match, limit]).fetchall(), False
+    sql = (f"SELECT q.id, {BM25} AS score {fts_from} AND quotes_fts.rowid > ? "
+           f"ORDER BY {order} LIMIT ?")
+    return conn.execute(sql, [match, *params, row[0], limit]).fetchall(), True
+
+
+def _fetch(conn: sqlite3.Connection, match: str, ranked: list[tuple[int, float | None]]
+           ) -> list[StoredQuote]:
+    if not ranked:
+        return []
+    ids = [r[0] for r in ranked]
+    marks = ",".join("?" * len(ids))
+    rows = {r[0]: r for r in conn.execute(
+        f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+        f"WHERE q.id IN ({marks})", ids)}
+    extra = {r[0]: (r[1], r[2]) for r in conn.execute(
+        f"SELECT rowid, highlight(quotes_fts, 0, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}'), {BM25} "
+        f"FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid IN ({marks})", [match, *ids])}
+    quotes = []
+    for quote_id, _ in ranked:
+        if quote_id in rows:
+            highlighted, score = extra.get(quote_id, (None, None))
+            quotes.append(row_to_quote(rows[quote_id], highlighted=highlighted, rank=score))
+    return quotes
+
+
+def mark_highlights(highlighted: str, start: str = "[", end: str = "]") -> str:
+    """The highlighted text with the private-use markers replaced by start/end."""
+    return highlighted.replace(HIGHLIGHT_START, start).replace(HIGHLIGHT_END, end)
+
+
+def highlight_spans(highlighted: str) -> tuple[str, list[tuple[int, int]]]:
+    """(plain text, [(start, end), ...] of the matches in it)."""
+    plain, spans, open_at = [], [], None
+    length = 0
+    for ch in highlighted:
+        if ch == HIGHLIGHT_START:
+            open_at = length
+        elif ch == HIGHLIGHT_END:
+            if open_at is not None:
+                spans.append((open_at, length))
+            open_at = None
+        else:
+            plain.append(ch)
+            length += 1
+    return "".join(plain), spans
+
+
+# -- dates given by a user --------------------------------------------------------
+
+_ISO_BOUND = re.compile(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$")
+_AGO = re.compile(r"^(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                  r"(day|week|month|year)s?\s+ago$")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def parse_date_bound(value: str, *, end: bool = False, today: date | None = None) -> str:
+    """A --since/--until value as an ISO prefix ("2020", "2020-02", "2020-02-01").
+
+    Accepts ISO dates and partial dates, "today", "yesterday", "this/last
+    week|month|year", "N days|weeks|months|years ago", and dates such as
+    "1 February 2020" or "February 2020".  A period is returned at its own
+    precision, which store.quote_filters treats as a prefix: "last month" as
+    --until includes the whole month.  A week has no ISO prefix, so it gives
+    its Monday, or its Sunday when ``end``.
+    """
+    text = " ".join(_clean(str(value)).strip().lower().split())
+    today = today or date.today()
+    if not text:
+        raise QuotebookError("empty date: use e.g. 2020, 2020-02, 2020-02-01 or 'last month'")
+    match = _ISO_BOUND.match(text)
+    if match:
+        year, month, day = (int(g) if g else None for g in match.groups())
+        try:
+            if day is not None:
+                return date(year, month, day).isoformat()
+            if month is not None:
+                date(year, month, 1)
+                return f"{year:04d}-{month:02d}"
+            date(year, 1, 1)
+            return f"{year:04d}"
+        except ValueError:
+            raise QuotebookError(f"not a valid date: {value!r}") from None
+    if text == "today":
+        return today.isoformat()
+    if text == "yesterday":
+        return (today - timedelta(days=1)).isoformat()
+    if text in ("this week", "last week"):
+        monday = today - timedelta(days=today.weekday() + (7 if text == "last week" else 0))
+        return (monday + timedelta(days=6) if end else monday).isoformat()
+    if text in ("this month", "last month"):
+        year, month = today.year, today.month - (text == "last month")
+        if month == 0:
+            year, month = year - 1, 12
+        return f"{year:04d}-{month:02d}"
+    if text in ("this year", "last year"):
+        return f"{today.year - (text == 'last year'):04d}"
+    match = _AGO.match(text)
+    if match:
+        count = int(match[1]) if match[1].isdigit() else _NUMBERS[match[1]]
+        unit = match[2]
+        if count > 10_000:
+            raise QuotebookError(f"not a valid date: {value!r}")
+        if unit == "day":
+            return (today - timedelta(days=count)).isoformat()
+        if unit == "week":
+            return (today - timedelta(weeks=count)).isoformat()
+        if unit == "month":
+            months = today.year * 12 + today.month - 1 - count
+            return f"{months // 12:04d}-{months % 12 + 1:02d}"
+        return f"{today.year - count:04d}"
+    if re.search(r"[a-z]", text) and re.search(r"\d{4}", text) and len(text) <= 40:
+        from quotebook.dates import normalise_date
+
+        iso, precision = normalise_date(text)
+        if iso and precision in ("day", "month", "year"):
+            return iso[:10]
+    raise QuotebookError(
+        f"not a date: {value!r} (use e.g. 2020, 2020-02, 2020-02-01, 'yesterday' or 'last month')")
+
+
+# -- speakers ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SpeakerMatch:
+    ids: list[int]
+    names: list[str]
+    ambiguous: bool = False
+    suggestions: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, set[str]]:
+    """Given name <-> nicknames, both ways, from data/nicknames.txt."""
+    from importlib import resources
+
+    table: dict[str, set[str]] = {}
+    text = resources.files("quotebook").joinpath("data/nicknames.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        given, _, short = line.partition(":")
+        names = {given.strip()} | {s.strip() for s in short.split(",") if s.strip()}
+        for name in names:
+            table.setdefault(name, set()).update(names - {name})
+    return table
+
+
+def _exact(conn: sqlite3.Connection, key: str) -> list[tuple[int, str]]:
+    return conn.execute(
+        "SELECT id, name FROM speakers WHERE key = ? UNION "
+        "SELECT s.id, s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id "
+        "WHERE a.key = ?", (key, key)).fetchall()
+
+
+def _match(rows: Iterable[tuple[int, str]]) -> SpeakerMatch:
+    rows = sorted(set(rows), key=lambda r: (r[1], r[0]))
+    return SpeakerMatch(ids=[r[0] for r in rows], names=[r[1] for r in rows],
+                        ambiguous=len(rows) > 1)
+
+
+def resolve_speaker(conn: sqlite3.Connection, name: str) -> SpeakerMatch:
+    """The speaker a user means by name: exact name or alias, nickname, surname, then typo.
+
+    "pompeo", "Mike Pompeo" and "pompoe" all reach Michael Pompeo.  When more
+    than one person fits ("sanders"), ``ambiguous`` is True and every
+    candidate is listed: never guess.  Nothing found: ``ids`` is empty and
+    ``suggestions`` holds the nearest names.
+    """
+    key = name_key(_clean(name) or "")
+    if not key:
+        return SpeakerMatch([], [])
+    rows = _exact(conn, key)
+    if rows:
+        return _match(rows)
+    words = key.split()
+    if len(words) > 1:
+        for other in sorted(nicknames().get(words[0], ())):
+            rows += _exact(conn, " ".join([other, *words[1:]]))
+        if rows:
+            return _match(rows)
+    # A surname or a given name alone: every speaker whose name has it as a word.
+    rows = conn.execute(
+        "SELECT id, name FROM speakers WHERE key LIKE '% ' || ? OR key LIKE ? || ' %' "
+        "OR key LIKE '% ' || ? || ' %'", (key, key, key)).fetchall()
+    if rows:
+        return _match(rows)
+    return _fuzzy_speaker(conn, key)
+
+
+def _fuzzy_speaker(conn: sqlite3.Connection, key: str) -> SpeakerMatch:
+    from rapidfuzz import fuzz
+
+    single = " " not in key
+    scores: dict[int, float] = {}
+    names: dict[int, str] = {}
+    rows = conn.execute(
+        "SELECT id, name, key FROM speakers UNION ALL "
+        "SELECT s.id, s.name, a.key FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id")
+    for speaker_id, speaker_name, speaker_key in rows:
+        score = fuzz.ratio(key, speaker_key)
+        if single:
+            # One word typed: compare it with each word of the name ("pompoe" ~ "pompeo").
+            score = max([score] + [fuzz.ratio(key, w) for w in speaker_key.split() if len(w) > 2])
+        if score > scores.get(speaker_id, 0):
+            scores[speaker_id], names[speaker_id] = score, speaker_name
+    ranked = sorted(scores.items(), key=lambda s: (-s[1], names[s[0]]))
+    if ranked and ranked[0][1] >= 80:
+        best = ranked[0][1]
+        close = [(i, names[i]) for i, s in ranked if s >= best - 3]
+        return _match(close)
+    suggestions = [names[i] for i, s in ranked[:5] if s >= 55]
+    return SpeakerMatch([], [], suggestions=suggestions)
