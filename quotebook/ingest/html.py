@@ -14,6 +14,9 @@ from quotebook.dates import normalise_date
 
 _BLOCKS = {"p", "head", "quote", "item", "code", "row"}
 _WORD = re.compile(r"[^\w]+")
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# Below this much body text a "page" is navigation left over by the extractor.
+MIN_ARTICLE_CHARS = 40
 # Shorter paragraphs ("Read more.", "He declined.") may honestly recur.
 _MIN_DUPLICATE_CHARS = 25
 
@@ -27,6 +30,8 @@ def parse_html(html: str | bytes, origin: str, *, url: str | None = None, fmt: s
     import trafilatura
     from lxml import etree
 
+    if isinstance(html, bytes):
+        html = decode_html(html)
     xml = trafilatura.extract(
         html,
         url=url,
@@ -42,7 +47,7 @@ def parse_html(html: str | bytes, origin: str, *, url: str | None = None, fmt: s
     doc = etree.fromstring(xml.encode("utf-8"))
     main = doc.find("main")
     paragraphs = drop_repeated_paragraphs(_block_texts(main if main is not None else doc))
-    if not paragraphs:
+    if sum(len(p) for p in paragraphs) < MIN_ARTICLE_CHARS:
         raise NoArticleText("no article text found in the page")
     date, precision = normalise_date(doc.get("date"))
     return Article(
@@ -56,6 +61,24 @@ def parse_html(html: str | bytes, origin: str, *, url: str | None = None, fmt: s
         origin=origin,
         fmt=fmt,
     )
+
+
+def decode_html(data: bytes) -> str:
+    """Page bytes to text: a BOM, then the page's own <meta charset>, then a guess."""
+    import codecs
+
+    from quotebook.ingest.detect import bom_encoding, decode
+
+    if not bom_encoding(data):
+        declared = _META_CHARSET.search(data[:4096])
+        if declared:
+            try:
+                name = codecs.lookup(declared.group(1).decode("ascii")).name
+                # Pages that declare latin-1 are, in practice, cp1252 (as browsers assume).
+                return data.decode("cp1252" if name in ("latin-1", "iso8859-1") else name, errors="replace")
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return decode(data)
 
 
 def _clean(value: str | None) -> str | None:
