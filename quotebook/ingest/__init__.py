@@ -162,7 +162,7 @@ class _Reader:
         if fmt == "warc":
             from quotebook.ingest.warc import read_warc
 
-            yield from read_warc(stream, origin)
+            yield from read_warc(stream, origin, gzipped=head.startswith(b"\x1f\x8b"))
         elif fmt in ("json", "jsonl"):
             from quotebook.ingest import jsonl
 
