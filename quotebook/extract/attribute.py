@@ -1,0 +1,337 @@
+"""Attribution frames: which words in a sentence are the cue, the source and the content.
+
+Each sentence of the masked text is read for a frame:
+
+* pre:  S [aux] CUE [modifiers] (that|:|,) C       "Pompeo said: “…”"
+* post: C, S [aux] CUE [modifiers].                "“…,” Makei said."
+        C, CUE S.                                  "“…,” said Makei."
+* according to: "according to S, C" / "C, according to S."
+
+Sentences that are nothing but a quotation join the attributed quotation
+before them (“…,” he said. “…”), or take their speaker from the context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quotebook.extract.cues import Cue, find_cues, is_doubtful, skip_modifiers
+from quotebook.extract.indirect import content_after, content_before, kind_of, skip_object, trim_end
+from quotebook.extract.marks import MASK, Segment
+from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES
+
+# Between a subject and its cue: "has also said", "later told", "repeatedly warned".
+_AUX = re.compile(
+    r"(?:\s+(?:also|later|then|has|have|had|would|will|did|does|do|is|was|were|are|once|previously|"
+    r"recently|repeatedly|again|never|often|always|reportedly|just|even|still|already|further|first|"
+    r"had\s+been|has\s+been|have\s+long|long|not|[a-z]+ly))+\s*$"
+)
+_PARTY_TAG = re.compile(r"\s*\((?:[RDI]|[A-Z][\w.]*)[-–,][^()]{1,30}\)\s*$|\s*\([RDI]\)\s*$")
+_DETERMINERS = frozenset(
+    """the a an one two three four five several some many most other another his her their its our
+    this that these those both few top senior local state federal""".split()
+)
+_NOT_HEAD = frozenset(
+    """that which who whom as to and or but be been being is was were are has have had it its this
+    they he she we i you him her them there here not also so than then when while if because after
+    before since until what how why where all""".split()
+)
+_BOUNDARY_WORDS = frozenset(
+    "and but as because while when although though so where if since after before until or yet nor".split()
+)
+_CONTENT_BOUNDARY = re.compile(r"(?:[,?!—–-]\s*[”\"'’»]+|[”\"'’»]|,|—|–|--|:)\s*$")
+_RELATIVE_ANTECEDENT = re.compile(r"((?:[A-Z][\w.’'\-]*\s?){1,4}),\s*$")
+
+
+@dataclass
+class Source:
+    start: int
+    end: int
+    text: str
+    kind: str  # pronoun | name | np
+
+
+@dataclass
+class Candidate:
+    """A quotation found in one sentence, before its speaker is resolved."""
+
+    spans: list[tuple[int, int]]
+    kind: str
+    source: Source | None
+    cue: str | None
+    layout: str  # pre | post | according | colon | context
+    paragraph: int
+    segments: set[int] = field(default_factory=set)
+    confidence: float = 0.8
+
+
+def _source_before(masked: str, lo: int, cue_start: int) -> Source | None:
+    """The subject just before a cue, if there is one."""
+    window_start = max(lo, cue_start - 220)
+    seg = masked[window_start:cue_start]
+    aux = _AUX.search(seg)
+    cut = aux.start() if aux else len(seg.rstrip())
+    rest = seg[:cut]
+    party = _PARTY_TAG.search(rest)
+    if party:
+        rest = rest[:party.start()]
+    rest = rest.rstrip()
+    if not rest:
+        return None
+    pronoun = re.search(r"(?:^|[^\w’'\-])(\w+)$", rest)
+    if pronoun and pronoun.group(1).lower() in PRONOUNS and pronoun.group(1).lower() not in ("him", "her", "his", "them"):
+        b = window_start + pronoun.start(1)
+        return Source(b, b + len(pronoun.group(1)), pronoun.group(1), "pronoun")
+    if rest.endswith(","):
+        return _apposition_source(masked, window_start, rest)
+    return _name_or_np(masked, window_start, rest)
+
+
+def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
+    name = _name_run_ending(rest)
+    if name is not None:
+        b, e = name
+        text = rest[b:e]
+        head = text.split()[-1].strip(".").lower()
+        if head in _NOT_NAMES:
+            return None
+        if b >= 4 and rest[b - 4:b].lower() == "the ":
+            b -= 4
+        return Source(offset + b, offset + e, rest[b:e], "name")
+    words = list(re.finditer(r"[\w’'\-\.]+", rest))
+    if not words:
+        return None
+    head = words[-1].group().lower().strip(".")
+    if head in _NOT_HEAD or head.endswith(("ing", "ed")) and head not in ("red",):
+        return None
+    start_index = None
+    for i in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        word = words[i].group()
+        low = word.lower()
+        between = rest[words[i].end():words[i + 1].start()] if i + 1 < len(words) else ""
+        if any(ch in between for ch in ",;:\u201c\u201d\"" + MASK):
+            break
+        if low in _DETERMINERS or low.endswith(("’s", "'s")):
+            start_index = i
+            if low not in ("top", "senior", "local", "state", "federal"):
+                break
+        elif low in _NOT_HEAD:
+            break
+    from quotebook.extract import lexicon
+
+    if start_index is None:
+        # A bare plural or group: "officials said", "Democrats argued".
+        if head in lexicon.anonymous_nouns() or head in lexicon.organisation_words() or words[-1].group()[0].isupper():
+            start_index = len(words) - 1
+            if len(words) >= 2 and words[-2].group()[0].isupper() and words[-2].group().lower() not in _NOT_NAMES:
+                start_index = len(words) - 2
+        else:
+            return None
+    b, e = words[start_index].start(), words[-1].end()
+    return Source(offset + b, offset + e, rest[b:e], "np")
+
+
+def _name_run_ending(rest: str) -> tuple[int, int] | None:
+    tail_start = max(0, len(rest) - 120)
+    found = None
+    for match in NAME_RUN.finditer(rest, tail_start):
+        if match.end() == len(rest) or (match.end() == len(rest) - 1 and rest.endswith(".")):
+            found = (match.start(), match.end())
+    return found
+
+
+def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
+    """"Flynn, a top Trump surrogate, said": the head is the name before the apposition."""
+    body = rest[:-1]
+    comma = body.rfind(",")
+    if comma < 0:
+        return None
+    apposition = body[comma + 1:].strip()
+    if not apposition or MASK in apposition or len(apposition.split()) > 25:
+        return None
+    head = _PARTY_TAG.sub("", body[:comma]).rstrip()
+    name = _name_run_ending(head)
+    if name is None:
+        pronoun = re.search(r"(?:^|\W)(who|which)$", head)
+        return None if pronoun is None else None
+    b, e = name
+    if head[b:e].split()[-1].lower() in _NOT_NAMES:
+        return None
+    return Source(offset + b, offset + e, head[b:e], "name")
+
+
+def _source_after(masked: str, pos: int, end: int) -> Source | None:
+    """An inverted subject: "said Soe Min, a USDP member", "said the minister"."""
+    while pos < end and masked[pos].isspace():
+        pos += 1
+    match = NAME_RUN.match(masked, pos, end)
+    if match:
+        text = match.group()
+        if text.split()[0].lower().strip(".") not in _NOT_NAMES or text.split()[0] in ("Mr.", "Mrs.", "Ms.", "Dr."):
+            return Source(match.start(), match.end(), text, "name")
+    np = re.match(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-\.]+\s+){0,5}?[\w’'\-]+(?=\s*(?:[,.;:]|$|\s+(?:in|on|at|who|during|after)\b))", masked[pos:end])
+    if np:
+        return Source(pos, pos + np.end(), np.group(), "np")
+    word = re.match(r"(he|she|they)\b", masked[pos:end])
+    if word:
+        return Source(pos, pos + len(word.group()), word.group(), "pronoun")
+    return None
+
+
+def _segments_in(segments: list[Segment], start: int, end: int) -> list[int]:
+    return [i for i, s in enumerate(segments) if s.start < end and s.end > start]
+
+
+def _is_opener(prefix: str) -> bool:
+    """Text before a subject that leaves the subject at the head of the main clause."""
+    stripped = prefix.strip()
+    if not stripped:
+        return True
+    words = stripped.split()
+    if len(words) == 1 and words[0].strip(",").lower() in _BOUNDARY_WORDS | {"still", "yet", "now", "later", "instead", "meanwhile", "however", "indeed", "separately", "also"}:
+        return True
+    return False
+
+
+def frame_sentence(masked: str, s: int, e: int, segments: list[Segment], paragraph: int) -> Candidate | None:
+    """The attribution in masked[s:e], if any."""
+    cues = find_cues(masked, s, e)
+    for cue in cues:
+        if cue.base == "according to":
+            cand = _according(masked, s, e, cue, segments, paragraph)
+        else:
+            cand = _verb_frame(masked, s, e, cue, segments, paragraph)
+        if cand is not None:
+            return cand
+    return None
+
+
+def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: list[Segment], paragraph: int) -> Candidate | None:
+    source = _source_before(masked, s, cue.start)
+    inverted = False
+    if source is not None and is_doubtful(masked, cue):
+        gap = masked[source.end:cue.start]
+        if gap.strip():
+            source = None
+    if source is None:
+        prefix = masked[s:cue.start]
+        if cue.speech and _CONTENT_BOUNDARY.search(prefix) and len(prefix.split()) >= 1:
+            source = _source_after(masked, cue.end, e)
+            inverted = source is not None
+        if source is None:
+            return None
+    after = source.end if inverted else cue.end
+    after = skip_modifiers(masked, after, e)
+    if not inverted:
+        after = skip_object(masked, after, e, cue.base)
+        after = skip_modifiers(masked, after, e)
+    prefix = masked[s:cue.start if inverted else source.start]
+    rest = masked[after:e]
+    post = bool(prefix.strip()) and _CONTENT_BOUNDARY.search(prefix) is not None and _trivial_rest(rest)
+    if inverted and not post:
+        return None
+    if post:
+        span = content_before(masked, s, len(prefix.rstrip()) + s if not inverted else cue.start)
+        if span is None:
+            return None
+        # A quote ending in ,” keeps its comma inside the marks.
+        if masked[span[1]:span[1] + 1] in "”\"'’»":
+            span = (span[0], span[1] + 1)
+        kind, spans = kind_of(masked, span, segments)
+        more = _trailing_quote(masked, after, e, segments)
+        if more and kind != "indirect":
+            spans = spans + [more]
+        if kind == "indirect" and not cue.speech:
+            return None
+        layout = "post"
+    else:
+        if prefix.strip() and not _is_opener(prefix) and not prefix.rstrip().endswith((",", ";", ":")):
+            # A subject in the middle of a clause ("the plan Trump said would…").
+            if source.kind != "pronoun" and not re.search(r"\b(?:and|but|as|because|while|when|although|so|that)\s*$", prefix):
+                return None
+        span = content_after(masked, after, e, cue.speech)
+        if span is None:
+            return None
+        kind, spans = kind_of(masked, span, segments)
+        layout = "pre"
+    seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
+    confidence = 0.9 if kind != "indirect" else 0.7
+    return Candidate(spans, kind, source, masked[cue.start:cue.end], layout, paragraph, seg_ids, confidence)
+
+
+def _trivial_rest(rest: str) -> bool:
+    """What follows a post-position cue: nothing, or a new quote, or "adding…"."""
+    stripped = rest.strip()
+    if not stripped or re.fullmatch(r"[.!?;:,\s]*", stripped):
+        return True
+    if re.match(r"[,:;.]?\s*[“\"'‘«`]", stripped):
+        return True
+    if re.match(r",\s*(?:adding|saying|noting|referring|explaining|calling|according|citing|while|as|before|after|when|in|at|on|during|to)\b", stripped):
+        return True
+    return False
+
+
+def _trailing_quote(masked: str, pos: int, end: int, segments: list[Segment]) -> tuple[int, int] | None:
+    """“…,” he said, “…” — the second part of an interrupted quote."""
+    match = re.match(r"\s*[,:;.]?\s*", masked[pos:end])
+    start = pos + (match.end() if match else 0)
+    for seg in segments:
+        if seg.start == start:
+            return seg.start, seg.end
+    return None
+
+
+def _according(masked: str, s: int, e: int, cue: Cue, segments: list[Segment], paragraph: int) -> Candidate | None:
+    prefix = masked[s:cue.start]
+    name_end = masked.find(",", cue.end, e)
+    if _is_opener(prefix) or not prefix.strip():
+        if name_end < 0:
+            return None
+        source = _np_after(masked, cue.end, name_end)
+        span = content_after(masked, name_end + 1, e, True)
+        if source is None or span is None:
+            return None
+    else:
+        stop = name_end if name_end > 0 else e
+        source = _np_after(masked, cue.end, trim_end(masked, cue.end, stop))
+        span = content_before(masked, s, cue.start)
+        if source is None or span is None:
+            return None
+        if masked[span[1]:span[1] + 1] in "”\"'’»":
+            span = (span[0], span[1] + 1)
+    kind, spans = kind_of(masked, span, segments)
+    seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
+    return Candidate(spans, kind, source, "according to", "according", paragraph, seg_ids, 0.8)
+
+
+def _np_after(masked: str, pos: int, end: int) -> Source | None:
+    while pos < end and masked[pos].isspace():
+        pos += 1
+    text = masked[pos:end].rstrip()
+    if not text or MASK in text or len(text.split()) > 16:
+        return None
+    match = NAME_RUN.match(masked, pos, pos + len(text))
+    if match and match.group().split()[0].lower() not in ("a", "an"):
+        return Source(pos, match.end(), match.group(), "name")
+    return Source(pos, pos + len(text), text, "np")
+
+
+def is_pure_quote(masked: str, s: int, e: int, segments: list[Segment]) -> bool:
+    """A sentence that is nothing but quotation(s)."""
+    inside = _segments_in(segments, s, e)
+    if not inside:
+        return False
+    rest = masked[s:e]
+    for i in reversed(inside):
+        seg = segments[i]
+        rest = rest[:max(seg.start, s) - s] + rest[min(seg.end, e) - s:]
+    return not re.search(r"\w", rest)
+
+
+def relative_antecedent(masked: str, source: Source) -> Source | None:
+    """"Ms. Warren, who has assailed": the name a who/which stands for."""
+    match = _RELATIVE_ANTECEDENT.search(masked, max(0, source.start - 80), source.start)
+    if match:
+        return Source(match.start(1), match.start(1) + len(match.group(1).rstrip()), match.group(1).rstrip(), "name")
+    return None

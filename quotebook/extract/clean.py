@@ -1,0 +1,47 @@
+"""Split an article into paragraphs and drop the lines that are not prose.
+
+Scraped articles carry keyword spam ("mike pompeo visit belarus minsk
+lukashenko"), share buttons and bylines between paragraphs. Quotes must not
+be looked for there, and a multi-paragraph quote must be able to skip them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+# Only lower-case words, digits and spaces (or #hashtags): a line of tags.
+_TAG_LINE = re.compile(r"(?:#?[a-z0-9][a-z0-9'’\-]*[ \t\u00a0]+){2,}#?[a-z0-9][a-z0-9'’\-]*[ \t\u00a0]*")
+_BOILERPLATE = re.compile(
+    r"(?i)(?:advertisement|share this(?: article)?:?|follow us on \w+|click here.*|related:?.*|"
+    r"sign up for .*newsletter.*|read more:?.*|___\.?|photo:.*|image:.*)"
+)
+
+
+class Paragraph(NamedTuple):
+    start: int
+    end: int
+
+
+def is_spam_line(line: str) -> bool:
+    """True for a line that is tags or boilerplate rather than text."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if _TAG_LINE.fullmatch(stripped):
+        return True
+    return bool(_BOILERPLATE.fullmatch(stripped))
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs of prose, as offsets; spam lines are left out."""
+    paragraphs = []
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if line.isspace() or is_spam_line(line):
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        end = match.start() + len(line.rstrip())
+        paragraphs.append(Paragraph(start, end))
+    return paragraphs

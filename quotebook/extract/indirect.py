@@ -1,0 +1,111 @@
+"""Where reported content begins and ends around its cue.
+
+"S said (that) C", "C, S said", "according to S, C", "S believes that C":
+given the cue and its source, these functions give the content span. They
+work on the masked text, so a quotation is one opaque block to them; the
+kind (direct, mixed or indirect) follows from how much of the content is
+inside quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotebook.extract.marks import MASK, Segment
+
+_OPEN = "“„‟«\"'`‘"
+_CLOSE = "”»\"'’"
+# Words that can open a reported clause with no "that": "said he would…".
+_CLAUSE_START = frozenset(
+    """he she it they we i you there this these those the a an his her their its our my your
+    some no all many most several both neither none nobody everyone everybody anyone nothing
+    something if whether what why how when where who""".split()
+)
+_OBJECT_TAKING = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "urge", "advise",
+                            "notify", "reassure", "promise", "convince", "persuade", "show", "teach", "email"})
+_OBJECT = re.compile(
+    r"\s+(?:him|her|them|me|us|you|reporters|journalists|supporters|voters|the\s+\w+(?:\s+\w+)?"
+    r"|an?\s+\w+(?:\s+\w+)?|(?:[A-Z][\w.’'\-]*\s?){1,4}(?:['’]s\s+\w+)?)"
+    r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+)
+_THAT = re.compile(r"\s*,?\s*(?:that|whether|if)\b")
+_LEAD = re.compile(r"\s*[:,]?\s*")
+
+
+def skip_object(masked: str, pos: int, end: int, base: str) -> int:
+    """After "told"/"asked" and the like, skip the person told: "told CNN that…"."""
+    if base not in _OBJECT_TAKING:
+        return pos
+    match = _OBJECT.match(masked, pos, end)
+    return match.end() if match else pos
+
+
+def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, int] | None:
+    """The reported content after a cue: from "that" (kept) or the clause start to the sentence end."""
+    that = _THAT.match(masked, pos, end)
+    if that:
+        start = that.start() + len(that.group()) - len(that.group().lstrip(" ,"))
+    else:
+        lead = _LEAD.match(masked, pos, end)
+        start = lead.end() if lead else pos
+        if start >= end:
+            return None
+        first = masked[start]
+        if first in _OPEN:
+            pass  # a quotation follows the cue: said, “…”
+        else:
+            word = re.match(r"[\w’']+", masked[start:start + 30])
+            if word is None:
+                return None
+            low = word.group().lower()
+            if not speech and low not in _CLAUSE_START:
+                return None
+            if speech and low not in _CLAUSE_START and not (word.group()[0].isupper() and masked[pos:start].strip() == ""):
+                return None
+    stop = trim_end(masked, start, end)
+    if stop - start < 6:
+        return None
+    return start, stop
+
+
+def trim_end(masked: str, start: int, end: int) -> int:
+    """Drop the sentence's final punctuation and spaces (but not a closing quote mark)."""
+    while end > start and (masked[end - 1].isspace() or masked[end - 1] in ".;:—–-)"):
+        end -= 1
+    return end
+
+
+def content_before(masked: str, start: int, boundary: int) -> tuple[int, int] | None:
+    """The content of "C, S said": from the sentence start to the comma before the source."""
+    end = boundary
+    while end > start and masked[end - 1].isspace():
+        end -= 1
+    while end > start and masked[end - 1] in ",—–-:":
+        end -= 1
+    while end > start and masked[end - 1].isspace():
+        end -= 1
+    while start < end and masked[start].isspace():
+        start += 1
+    if end - start < 6:
+        return None
+    return start, end
+
+
+def kind_of(masked: str, span: tuple[int, int], segments: list[Segment]) -> tuple[str, list[tuple[int, int]]]:
+    """direct (all inside marks), mixed (some) or indirect (none); with the spans to report.
+
+    A direct quotation reports its marked segments only, so the "that" and
+    commas around them do not count against it.
+    """
+    start, end = span
+    inside = [s for s in segments if s.start < end and s.end > start]
+    if not inside:
+        return "indirect", [span]
+    outside = masked[start:end]
+    for seg in reversed(inside):
+        b, e = max(seg.start, start) - start, min(seg.end, end) - start
+        outside = outside[:b] + outside[e:]
+    leftover = re.sub(r"^\s*(?:that|:)\b", "", outside.strip(" ,.:;\t\n\u00a0—–-"))
+    if not re.search(r"\w", leftover.replace(MASK, "")):
+        return "direct", [(max(s.start, start), min(s.end, end)) for s in inside]
+    return "mixed", [span]

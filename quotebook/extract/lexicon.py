@@ -1,0 +1,70 @@
+"""The word lists extraction relies on, read once from ``quotebook/data``.
+
+They are data files so that a linguist can extend them without touching code;
+this module only knows how to read them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("quotebook").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """Every whitespace-separated word of a list, lower-cased."""
+    return frozenset(w.lower() for line in _lines(name) for w in line.split())
+
+
+@lru_cache(maxsize=None)
+def phrases(name: str) -> tuple[str, ...]:
+    """Every line of a list, lower-cased, longest first (for regex alternations)."""
+    return tuple(sorted({line.lower() for line in _lines(name)}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def verb_forms(name: str) -> dict[str, str]:
+    """Map each form of each verb in a verb list to its base form."""
+    forms: dict[str, str] = {}
+    for line in _lines(name):
+        base, *rest = line.lower().split()
+        for form in (base, *rest):
+            forms.setdefault(form, base)
+    return forms
+
+
+def reporting_verbs() -> dict[str, str]:
+    return verb_forms("reporting_verbs.txt")
+
+
+def belief_verbs() -> dict[str, str]:
+    return verb_forms("belief_verbs.txt")
+
+
+def titles() -> tuple[str, ...]:
+    return phrases("titles.txt")
+
+
+def title_words() -> frozenset[str]:
+    return words("titles.txt") | words("role_modifiers.txt")
+
+
+def female_names() -> frozenset[str]:
+    return words("first_names_female.txt")
+
+
+def male_names() -> frozenset[str]:
+    return words("first_names_male.txt")
+
+
+def anonymous_nouns() -> frozenset[str]:
+    return words("anonymous_sources.txt")
+
+
+def organisation_words() -> frozenset[str]:
+    return words("organisations.txt")

@@ -1,0 +1,182 @@
+"""Pair quotation marks into quoted segments, one paragraph at a time.
+
+News text mixes curly, straight, doubled-apostrophe (''like this'') and
+guillemet marks, forgets opening marks, and runs quotations over several
+paragraphs by reopening each paragraph without closing the previous one.
+Pairing restarts at every paragraph, so one stray mark can never swallow the
+rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotebook.extract.clean import Paragraph
+
+# The character that replaces the inside of a quotation in the masked text:
+# not a word character, not a space, so names and verbs are never found there.
+MASK = "\x1a"
+
+_DOUBLE_OPEN = "“„‟«"
+_DOUBLE_CLOSE = "”»"
+_SINGLE_OPEN = "‘‹"
+_SINGLE_CLOSE = "’›"
+# ''' is a nested single quote touching a doubled-apostrophe double quote.
+_MARK = re.compile(r"'''|''|``|[\"“”„‟«»‘’‹›']")
+_OPEN_BEFORE = set(" \t\u00a0([{<—–-/:;,\u2014" + _DOUBLE_OPEN + _SINGLE_OPEN)
+_CLOSE_AFTER = set(" \t\u00a0.,;:!?)]}>—–-/…\u2014" + _DOUBLE_CLOSE + _SINGLE_CLOSE)
+_TERMINAL = ".,!?…"
+
+
+@dataclass
+class Segment:
+    """A stretch of one paragraph between quotation marks (marks included)."""
+
+    start: int
+    end: int
+    paragraph: int
+    opened: bool = True  # False when the opening mark is missing
+    closed: bool = True  # False when the paragraph ended first
+    continued: bool = False  # the quotation goes on in the next paragraph
+    single: bool = False  # delimited by single marks
+
+
+@dataclass
+class Mark:
+    pos: int
+    end: int
+    role: str  # open | close | either
+    single: bool
+
+
+def _classify(text: str, start: int, end: int, para: Paragraph) -> Mark | None:
+    token = text[start:end]
+    before = text[start - 1] if start > para.start else " "
+    after = text[end] if end < para.end else " "
+    can_open = before in _OPEN_BEFORE or start == para.start
+    can_close = after in _CLOSE_AFTER or end == para.end or after in "'\""
+    if token == "'''":
+        # ,''' closes a single then a double; ''' followed by a word opens both.
+        if can_close and not (can_open and after.isalnum()):
+            return Mark(start + 1, end, "close", False)
+        return Mark(start, start + 2, "open", False)
+    if token in ("''", "``", '"'):
+        if token == "``":
+            return Mark(start, end, "open", False)
+        if can_open and not can_close:
+            return Mark(start, end, "open", False)
+        if can_close and not can_open:
+            return Mark(start, end, "close", False)
+        return Mark(start, end, "either", False)
+    if token in _DOUBLE_OPEN:
+        return Mark(start, end, "open", False)
+    if token in _DOUBLE_CLOSE:
+        return Mark(start, end, "close", False)
+    # Single marks: an apostrophe between letters is never a quotation mark.
+    if before.isalnum() and after.isalnum():
+        return None
+    if token in _SINGLE_OPEN or (token == "'" and can_open and after.isalnum()):
+        return Mark(start, end, "open", True) if can_open else None
+    if can_close and not before.isspace():
+        return Mark(start, end, "close", True)
+    return None
+
+
+def _pair_singles(marks: list[Mark], para_index: int) -> list[Segment]:
+    """Top-level single-quoted stretches: opening at a word start, closing at a word end."""
+    segments, open_at = [], None
+    for mark in marks:
+        if mark.role == "open":
+            open_at = mark
+        elif mark.role == "close" and open_at is not None:
+            segments.append(Segment(open_at.pos, mark.end, para_index, single=True))
+            open_at = None
+    return segments
+
+
+def pair_quotation_marks(text: str, paragraphs: list[Paragraph]) -> list[Segment]:
+    """All quoted segments of the text, in order, marks included in the offsets."""
+    segments: list[Segment] = []
+    for index, para in enumerate(paragraphs):
+        doubles: list[Mark] = []
+        singles: list[Mark] = []
+        for match in _MARK.finditer(text, para.start, para.end):
+            mark = _classify(text, match.start(), match.end(), para)
+            if mark is not None:
+                (singles if mark.single else doubles).append(mark)
+        found = _pair_doubles(text, doubles, para, index)
+        if singles:
+            taken = [(s.start, s.end) for s in found]
+            for seg in _pair_singles(singles, index):
+                if not any(b <= seg.start < e for b, e in taken) and " " in text[seg.start:seg.end]:
+                    found.append(seg)
+            found.sort(key=lambda s: s.start)
+        segments.extend(found)
+    _link_paragraphs(text, segments, paragraphs)
+    return segments
+
+
+def _pair_doubles(text: str, marks: list[Mark], para: Paragraph, index: int) -> list[Segment]:
+    segments: list[Segment] = []
+    open_at: Mark | None = None
+    for mark in marks:
+        if open_at is None:
+            if mark.role in ("open", "either"):
+                open_at = mark
+            elif not segments and _looks_like_quote_end(text, mark):
+                # A closing mark with no opening: the quote began with the paragraph.
+                segments.append(Segment(para.start, mark.end, index, opened=False))
+        else:
+            if mark.role in ("close", "either"):
+                segments.append(Segment(open_at.pos, mark.end, index))
+                open_at = None
+            else:
+                # Two openings in a row: the first one was never closed.
+                open_at = mark
+    if open_at is not None and para.end - open_at.end > 0:
+        segments.append(Segment(open_at.pos, para.end, index, closed=False))
+    return segments
+
+
+def _looks_like_quote_end(text: str, mark: Mark) -> bool:
+    return mark.pos > 0 and text[mark.pos - 1] in _TERMINAL + "-—"
+
+
+def _link_paragraphs(text: str, segments: list[Segment], paragraphs: list[Paragraph]) -> None:
+    """Mark unclosed segments that the next paragraph reopens as continued."""
+    for current, following in zip(segments, segments[1:]):
+        if current.closed or current.single:
+            continue
+        if following.paragraph == current.paragraph + 1 and following.opened:
+            if following.start == paragraphs[following.paragraph].start:
+                current.continued = True
+
+
+def mask_quotations(text: str, segments: list[Segment]) -> str:
+    """The text with the inside of each quotation replaced by MASK characters.
+
+    The last punctuation before the closing mark is kept, so patterns can
+    still tell “…,” he said (a quote ending in a comma) from “….” He said.
+    """
+    pieces, last = [], 0
+    for seg in segments:
+        inner_start = seg.start + (_mark_length(text, seg.start) if seg.opened else 0)
+        inner_end = seg.end - (_closing_length(text, seg.end) if seg.closed else 0)
+        if inner_end > inner_start and text[inner_end - 1] in _TERMINAL:
+            inner_end -= 1
+        if inner_start < last or inner_end <= inner_start:
+            continue
+        pieces.append(text[last:inner_start])
+        pieces.append(MASK * (inner_end - inner_start))
+        last = inner_end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _mark_length(text: str, pos: int) -> int:
+    return 2 if text.startswith(("''", "``"), pos) else 1
+
+
+def _closing_length(text: str, end: int) -> int:
+    return 2 if end >= 2 and text[end - 2:end] == "''" else 1

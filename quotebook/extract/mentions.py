@@ -1,0 +1,255 @@
+"""People, organisations and unnamed sources: finding them and telling who is who.
+
+A mention is a stretch of text that names a speaker ("U.S. Secretary of State
+Michael Pompeo", "Makei", "he", "the minister", "a source"). The article's
+entities are built from its proper-name mentions, so that a surname, a
+pronoun or a role can be resolved to the fullest name the article uses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quotebook.extract import lexicon
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
+# One capitalised token: "Pompeo", "O'Rourke", "Mark-Viverito", "McConnell",
+# "U.S.", "J.", "Sen.", but not a possessive ("Clinton's" gives "Clinton").
+_TOKEN = (
+    rf"(?:(?:[{_UPPER}]\.){{2,}}"
+    rf"|[{_UPPER}](?:[{_LETTER}\-]|['’](?=[{_LETTER}]{{2}}))*\.?)"
+)
+_CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el|la|le|y|and)"
+NAME_RUN = re.compile(
+    rf"(?<![{_LETTER}\d\-])(?:al-|el-)?{_TOKEN}(?:(?:\s|\u00a0)+(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*"
+    r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"
+    rf"(?![{_LETTER}])"
+)
+
+PRONOUNS = {
+    "he": "male", "him": "male", "his": "male", "she": "female", "her": "female",
+    "they": "plural", "it": "neuter", "we": "plural", "i": "speaker", "you": "speaker",
+    "who": "relative", "which": "relative",
+}
+
+# Capitalised words that start sentences or name times, never a speaker.
+_NOT_NAMES = frozenset(
+    """the a an but and or in on at as if when while after before this that these those he she it
+    they we i his her their its our my your some many most for with from to by of not no so yet still
+    also then now here there what who whom whose why how where which asked speaking despite although
+    though since until because even just only meanwhile however instead last next first second third
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    today yesterday tomorrow tonight earlier later according during among against about over under
+    into onto upon between both each every all any few several other another such like unlike thanks
+    yes well oh okay ok one two three four five six seven eight nine ten mr mrs ms dr sen rep gov
+    there's it's that's he's she's i'm we're they're don't""".split()
+)
+_HONORIFIC_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female",
+                     "ms": "female", "miss": "female", "sir": "male", "dame": "female", "lady": "female",
+                     "lord": "male", "king": "male", "queen": "female", "congressman": "male",
+                     "congresswoman": "female", "spokesman": "male", "spokeswoman": "female",
+                     "chairman": "male", "chairwoman": "female", "councilman": "male",
+                     "councilwoman": "female", "assemblyman": "male", "assemblywoman": "female",
+                     "prince": "male", "princess": "female"}
+_SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
+
+
+@dataclass
+class Mention:
+    """A proper-name mention with its role split off."""
+
+    start: int  # of the whole mention, role included
+    end: int
+    name: str  # "Michael Pompeo"
+    name_start: int
+    role: str | None  # "U.S. Secretary of State"
+    kind: str  # person | organization
+    gender: str | None = None
+
+
+@dataclass
+class Entity:
+    """Everyone one surname stands for in an article: its fullest name, role and gender."""
+
+    name: str
+    kind: str
+    role: str | None = None
+    gender: str | None = None
+    positions: list[int] = field(default_factory=list)
+
+
+def _clean_token(token: str) -> str:
+    return token.lower().strip(".,")
+
+
+def split_role(phrase: str) -> tuple[str | None, str]:
+    """Split "U.S. Secretary of State Michael Pompeo" into (role, name).
+
+    The name is the run of tokens at the end that are not title words; a known
+    first name inside that run marks where the name starts.
+    """
+    tokens = phrase.split()
+    titles = lexicon.title_words()
+    firsts = lexicon.female_names() | lexicon.male_names()
+    cut = len(tokens)
+    while cut > 0:
+        word = tokens[cut - 1]
+        low = _clean_token(word)
+        if low in _SUFFIXES and cut == len(tokens):
+            cut -= 1
+            continue
+        if low in titles or word.lower() in titles or not word[:1].isupper():
+            break
+        cut -= 1
+    name_tokens = tokens[cut:]
+    for i, word in enumerate(name_tokens[:-1]):
+        if _clean_token(word) in firsts:
+            cut += i
+            break
+    if cut >= len(tokens):
+        return (phrase if phrase else None), ""
+    role = " ".join(tokens[:cut]).strip(" ,") or None
+    return role, " ".join(tokens[cut:])
+
+
+def _gender(name: str, role: str | None) -> str | None:
+    if role:
+        for word in role.lower().split():
+            if word in _HONORIFIC_GENDER:
+                return _HONORIFIC_GENDER[word]
+    first = _clean_token(name.split()[0]) if name else ""
+    if first in lexicon.female_names():
+        return "female"
+    if first in lexicon.male_names():
+        return "male"
+    return None
+
+
+def _is_organisation(phrase: str) -> bool:
+    orgs = lexicon.organisation_words()
+    return any(_clean_token(w) in orgs for w in phrase.split()) or phrase.isupper() and len(phrase) <= 6
+
+
+def _trim_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop sentence-initial function words and trailing connectors from a name run."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and _clean_token(words[0].group()) in _NOT_NAMES:
+        words.pop(0)
+    while words and (not words[-1].group()[:1].isupper() or _clean_token(words[-1].group()) in _NOT_NAMES):
+        words.pop()
+    if not words:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
+def mention_from_span(text: str, start: int, end: int) -> Mention | None:
+    """Read one proper-name mention out of text[start:end], or None."""
+    start, end = _trim_run(text, start, end)
+    if end <= start:
+        return None
+    phrase = text[start:end]
+    # "Jr." and a trailing dot of an abbreviation stay; a sentence's full stop goes.
+    if phrase.endswith(".") and not re.search(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp)\.$", phrase):
+        phrase, end = phrase[:-1], end - 1
+    role, name = split_role(phrase)
+    if not name:
+        return None
+    name_start = start + phrase.rfind(name)
+    if _is_organisation(phrase) and not (role and _gender(name, role)):
+        return Mention(start, end, phrase, start, None, "organization")
+    titles = lexicon.title_words()
+    if all(_clean_token(w) in titles for w in name.split()):
+        return None
+    return Mention(start, end, name, name_start, role, "person", _gender(name, role))
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every proper-name mention of a person or organisation in the text, in order."""
+    mentions = []
+    for match in NAME_RUN.finditer(text):
+        mention = mention_from_span(text, match.start(), match.end())
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _surname(name: str) -> str:
+    tokens = [t for t in name.split() if _clean_token(t) not in _SUFFIXES]
+    return _clean_token(tokens[-1]) if tokens else ""
+
+
+class Entities:
+    """The people and organisations of one article, for resolving mentions."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = mentions
+        self.by_surname: dict[str, Entity] = {}
+        self.by_name: dict[str, Entity] = {}
+        for m in mentions:
+            key = m.name.lower() if m.kind == "organization" else _surname(m.name)
+            entity = self.by_surname.get(key)
+            if entity is None:
+                entity = Entity(m.name, m.kind, m.role, m.gender)
+                self.by_surname[key] = entity
+            elif len(m.name.split()) > len(entity.name.split()):
+                entity.name = m.name
+            entity.role = entity.role or m.role
+            entity.gender = entity.gender or m.gender
+            entity.positions.append(m.name_start)
+        # A first name or a bare surname resolves to the single fuller name that contains it.
+        for entity in self.by_surname.values():
+            self.by_name[entity.name.lower()] = entity
+
+    def entity_for(self, name: str) -> Entity | None:
+        key = name.lower()
+        if key in self.by_name:
+            return self.by_name[key]
+        entity = self.by_surname.get(_surname(name))
+        if entity is not None:
+            return entity
+        # "Hillary" alone: the one entity whose name starts with it.
+        first = _clean_token(name.split()[0]) if name.split() else ""
+        found = [e for e in self.by_surname.values() if e.kind == "person" and _clean_token(e.name.split()[0]) == first]
+        return found[0] if len(found) == 1 else None
+
+    def fullest(self, name: str) -> str:
+        entity = self.entity_for(name)
+        return entity.name if entity else name
+
+    def recent_person(self, position: int, gender: str | None, role_word: str | None = None,
+                      exclude: tuple[tuple[int, int], ...] = ()) -> tuple[Entity | None, float]:
+        """The person most recently mentioned before position who fits the gender or role.
+
+        Returns the entity and a confidence that drops when another person
+        who also fits was mentioned close by.
+        """
+        candidates: list[tuple[int, Entity]] = []
+        seen: set[int] = set()
+        for m in reversed(self.mentions):
+            if m.name_start >= position or m.kind != "person":
+                continue
+            if any(b <= m.name_start < e for b, e in exclude):
+                continue
+            entity = self.entity_for(m.name)
+            if entity is None or id(entity) in seen:
+                continue
+            if gender in ("male", "female") and entity.gender not in (None, gender):
+                continue
+            if role_word and not (entity.role and role_word in entity.role.lower()):
+                continue
+            seen.add(id(entity))
+            candidates.append((m.name_start, entity))
+            if len(candidates) == 2:
+                break
+        if not candidates:
+            return None, 0.0
+        best_pos, best = candidates[0]
+        confidence = 0.85 if best.gender == gender or role_word else 0.7
+        if len(candidates) > 1 and best_pos - candidates[1][0] < 200 and not role_word:
+            confidence -= 0.2
+        if position - best_pos > 1500:
+            confidence -= 0.2
+        return best, confidence

@@ -1,0 +1,288 @@
+"""Text in, quotes out: the stages run in order over one article.
+
+clean (paragraphs) → marks (quoted segments, masked text) → sentences →
+attribute (frames: cue, source, content) → context (bare quotation
+paragraphs) → mentions (resolve the source to a full name) → Quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotebook.data import Quote
+from quotebook.extract import lexicon
+from quotebook.extract.attribute import (
+    Candidate,
+    Source,
+    _name_or_np,
+    frame_sentence,
+    is_pure_quote,
+    relative_antecedent,
+)
+from quotebook.extract.clean import split_paragraphs
+from quotebook.extract.marks import Segment, mask_quotations, pair_quotation_marks
+from quotebook.extract.mentions import PRONOUNS, Entities, find_mentions, mention_from_span, split_role
+from quotebook.extract.sentences import split_sentences
+
+# A transcript turn: "PENCE: …", "JAKE TAPPER: …" at the start of a paragraph.
+_TURN = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+(?=\S)")
+
+
+def extract_quotes(text: str, *, title: str | None = None) -> list[Quote]:
+    """Every attributed quotation in an article's text, sorted by offset.
+
+    Never raises: text that cannot be read as an article gives no quotes.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    try:
+        return _extract(text)
+    except RecursionError:  # pragma: no cover - defensive, no recursion is used
+        return []
+
+
+def _extract(text: str) -> list[Quote]:
+    paragraphs = split_paragraphs(text)
+    segments = pair_quotation_marks(text, paragraphs)
+    masked = mask_quotations(text, segments)
+    entities = Entities(find_mentions(masked))
+    candidates: list[Candidate] = []
+    bare: list[tuple[int, int, int]] = []  # (paragraph, sentence start, sentence end) of quote-only sentences
+    turns = _transcript_turns(masked, paragraphs)
+    for index, para in enumerate(paragraphs):
+        if index in turns:
+            candidates.append(turns[index])
+            continue
+        previous: Candidate | None = None
+        for s, e in split_sentences(masked, para.start, para.end):
+            cand = frame_sentence(masked, s, e, segments, index)
+            if cand is not None and cand.segments & _used(candidates):
+                cand = None
+            if cand is not None:
+                candidates.append(cand)
+                previous = cand if cand.kind != "indirect" else None
+                continue
+            if is_pure_quote(masked, s, e, segments):
+                if previous is not None and previous.paragraph == index:
+                    _append_spans(previous, text, masked, s, e, segments)
+                else:
+                    bare.append((index, s, e))
+            previous = None
+    candidates.extend(_attach_bare(text, masked, bare, candidates, segments, paragraphs))
+    quotes = [_to_quote(text, masked, c, entities, segments) for c in candidates]
+    quotes = [q for q in quotes if q is not None]
+    quotes.sort(key=lambda q: q.spans[0])
+    return _drop_overlaps(quotes)
+
+
+def _used(candidates: list[Candidate]) -> set[int]:
+    used: set[int] = set()
+    for c in candidates:
+        used |= c.segments
+    return used
+
+
+def _segment_ids(segments: list[Segment], s: int, e: int) -> list[int]:
+    return [i for i, seg in enumerate(segments) if seg.start < e and seg.end > s]
+
+
+def _append_spans(cand: Candidate, text: str, masked: str, s: int, e: int, segments: list[Segment]) -> None:
+    for i in _segment_ids(segments, s, e):
+        seg = segments[i]
+        if i not in cand.segments:
+            cand.spans.append((seg.start, seg.end))
+            cand.segments.add(i)
+
+
+def _transcript_turns(masked: str, paragraphs) -> dict[int, Candidate]:
+    """Paragraphs that open with an upper-case speaker label, when the article has several."""
+    turns = {}
+    for index, para in enumerate(paragraphs[1:], start=1):
+        match = _TURN.match(masked, para.start, para.end)
+        if match and not masked[match.end():para.end].isupper():
+            source = Source(match.start(1), match.end(1), match.group(1), "name")
+            turns[index] = Candidate([(match.end(), para.end)], "direct", source, ":", "colon", index, set(), 0.7)
+    return turns if len(turns) >= 2 else {}
+
+
+def _attach_bare(text: str, masked: str, bare, candidates: list[Candidate], segments, paragraphs) -> list[Candidate]:
+    """Quote-only sentences: part of a multi-paragraph quote, or attributed by the paragraph before."""
+    by_paragraph = {}
+    for c in candidates:
+        by_paragraph.setdefault(c.paragraph, []).append(c)
+    found: list[Candidate] = []
+    chain_owner: dict[int, Candidate] = {}
+    for index, s, e in bare:
+        ids = _segment_ids(segments, s, e)
+        if not ids or any(i in _used(candidates + found) for i in ids):
+            continue
+        # The paragraph before ended an open quotation: this one goes on with it.
+        prev_seg = ids[0] - 1
+        if prev_seg >= 0 and segments[prev_seg].continued and segments[prev_seg].paragraph == index - 1:
+            owner = chain_owner.get(prev_seg) or _owner_of(prev_seg, candidates + found)
+            if owner is not None:
+                _append_spans(owner, text, masked, s, e, segments)
+                for i in ids:
+                    chain_owner[i] = owner
+                continue
+        # A chain whose attribution comes at its end (“… ¶ “…,” he said.).
+        follower = _chain_follower(ids[-1], segments, candidates)
+        if follower is not None:
+            for i in ids:
+                follower.spans.append((segments[i].start, segments[i].end))
+                follower.segments.add(i)
+            follower.spans.sort()
+            continue
+        if s != paragraphs[index].start:
+            continue
+        source = _context_source(masked, paragraphs, index, by_paragraph)
+        if source is None:
+            continue
+        cand = Candidate([(segments[i].start, segments[i].end) for i in ids], "direct", source, None,
+                         "context", index, set(ids), 0.55)
+        found.append(cand)
+        for i in ids:
+            chain_owner[i] = cand
+    return found
+
+
+def _owner_of(seg_id: int, candidates: list[Candidate]) -> Candidate | None:
+    for c in candidates:
+        if seg_id in c.segments:
+            return c
+    return None
+
+
+def _chain_follower(seg_id: int, segments: list[Segment], candidates: list[Candidate]) -> Candidate | None:
+    i = seg_id
+    while i < len(segments) and segments[i].continued:
+        i += 1
+        owner = _owner_of(i, candidates)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _context_source(masked: str, paragraphs, index: int, by_paragraph) -> Source | None:
+    """The speaker of a bare quotation paragraph, from the paragraph just before it."""
+    if index == 0:
+        return None
+    prev = paragraphs[index - 1]
+    tail = masked[prev.start:prev.end].rstrip()
+    if tail.endswith(":"):
+        # "He said:" / "Pompeo told the crowd:" — the subject of that last clause.
+        for cand in by_paragraph.get(index - 1, []):
+            if cand.source is not None:
+                return cand.source
+        return _last_subject(masked, prev.start, prev.start + len(tail) - 1)
+    # "Such a position was voiced by Pompeo." — a passive cue names the speaker.
+    match = re.search(r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:voiced|expressed|stated|said|made|echoed|put|explained|described)\s+by\s+([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})\.?$", tail)
+    if match:
+        return Source(prev.start + match.start(1), prev.start + match.start(1) + len(match.group(1).rstrip(".")), match.group(1).rstrip("."), "name")
+    return None
+
+
+def _last_subject(masked: str, start: int, end: int) -> Source | None:
+    from quotebook.extract.cues import find_cues
+    from quotebook.extract.attribute import _source_before
+
+    cues = find_cues(masked, start, end)
+    for cue in reversed(cues):
+        source = _source_before(masked, start, cue.start)
+        if source is not None:
+            return source
+    return None
+
+
+def _to_quote(text: str, masked: str, cand: Candidate, entities: Entities, segments) -> Quote | None:
+    spans = sorted({(b, e) for b, e in cand.spans if e > b})
+    if not spans:
+        return None
+    quote_text = " … ".join(text[b:e] for b, e in spans)
+    speaker, speaker_type, role, confidence = None, None, None, cand.confidence
+    mention = cand.source
+    if mention is not None:
+        speaker, speaker_type, role, certainty = resolve_source(text, masked, mention, entities, spans)
+        confidence = round(max(0.05, min(1.0, cand.confidence * certainty)), 3)
+    return Quote(
+        text=quote_text,
+        spans=tuple(spans),
+        kind=cand.kind,
+        speaker=speaker,
+        mention=text[mention.start:mention.end] if mention else None,
+        speaker_start=mention.start if mention else None,
+        speaker_end=mention.end if mention else None,
+        role=role,
+        speaker_type=speaker_type,
+        cue=cand.cue,
+        confidence=confidence,
+    )
+
+
+def resolve_source(text: str, masked: str, source: Source, entities: Entities,
+                   spans: list[tuple[int, int]]) -> tuple[str | None, str | None, str | None, float]:
+    """(speaker, speaker_type, role, certainty) for the words an attribution rests on."""
+    words = source.text.split()
+    low = source.text.lower()
+    if source.kind == "pronoun":
+        gender = PRONOUNS.get(low)
+        if gender in ("male", "female"):
+            entity, certainty = entities.recent_person(source.start, gender, exclude=tuple(spans))
+            if entity is not None and certainty >= 0.5:
+                return entity.name, "person", entity.role, certainty
+            return None, None, None, 0.6
+        if gender == "relative":
+            antecedent = relative_antecedent(masked, source)
+            if antecedent is not None:
+                return resolve_source(text, masked, antecedent, entities, spans)
+        return None, None, None, 0.6
+    head = words[-1].strip(".,").lower() if words else ""
+    determiner = words[0].lower() if words else ""
+    if source.kind == "np":
+        if head in lexicon.anonymous_nouns() and not _has_proper_name(words[1:-1] if determiner in ("the", "a", "an") else words[:-1]):
+            if determiner == "the" and head in lexicon.title_words():
+                entity, certainty = entities.recent_person(source.start, None, role_word=head, exclude=tuple(spans))
+                if entity is not None:
+                    return entity.name, "person", entity.role, certainty
+            return source.text, "anonymous", None, 0.8
+        if head in lexicon.title_words() and determiner in ("the", "this", "that"):
+            entity, certainty = entities.recent_person(source.start, None, role_word=head, exclude=tuple(spans))
+            if entity is not None:
+                return entity.name, "person", entity.role, certainty
+            return None, None, None, 0.6
+        if head in lexicon.organisation_words():
+            return source.text, "organization", None, 0.8
+        name = _name_or_np(masked, source.start, source.text)
+        return source.text, None, None, 0.6
+    mention = mention_from_span(text, source.start, source.end)
+    if mention is None:
+        return None, None, None, 0.5
+    if mention.kind == "organization":
+        return mention.name, "organization", None, 0.85
+    entity = entities.entity_for(mention.name)
+    name = entity.name if entity is not None else mention.name
+    role = mention.role or (entity.role if entity is not None else None)
+    return name, "person", role, 0.95
+
+
+def _has_proper_name(words: list[str]) -> bool:
+    return any(w[:1].isupper() for w in words)
+
+
+def _drop_overlaps(quotes: list[Quote]) -> list[Quote]:
+    """Two quotes sharing text: keep the more confident."""
+    kept: list[Quote] = []
+    for q in quotes:
+        clash = next((k for k in kept if _overlap(k, q)), None)
+        if clash is None:
+            kept.append(q)
+        elif q.confidence > clash.confidence:
+            kept[kept.index(clash)] = q
+    return kept
+
+
+def _overlap(a: Quote, b: Quote) -> bool:
+    return any(x0 < y1 and y0 < x1 for x0, x1 in a.spans for y0, y1 in b.spans)
+
+
+__all__ = ["extract_quotes", "find_mentions", "split_role", "resolve_source"]

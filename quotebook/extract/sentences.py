@@ -1,0 +1,60 @@
+"""Split a paragraph into sentences on the masked text.
+
+Because quotations are masked, a full stop inside a quotation never splits
+it from its attribution: “We are not there yet. We hope,” he said. is one
+sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotebook.extract.marks import MASK
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm maj st jr sr prof rev hon pres
+    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd dept est approx
+    ft mt fig op ed al ave blvd assn univ bros messrs""".split()
+)
+# A sentence ends at . ! ? (or …), maybe followed by closing marks or a bracket,
+# before a space and something that can start a sentence.
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:[\"“‘'«(\[`]+[A-Z0-9À-Þ\x1a]|[A-Z0-9À-Þ]))")
+_STARTERS = frozenset("The He She It They We I But And In A An This That His Her Their".split())
+_SPEECH_AFTER = re.compile(r"\s+(?:[A-Z][\w.’'\-]*\s+){1,4}(?:said|says|asked|asks|added|adds|wrote|writes|told|tweeted|replied|responded|exclaimed)\b|\s+(?:he|she|they)\b")
+
+
+def split_sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence offsets within masked[start:end]."""
+    sentences = []
+    last = start
+    for match in _BOUNDARY.finditer(masked, start, end):
+        stop = match.end()
+        if _is_abbreviation(masked, match.start(), last):
+            continue
+        # “Really?” Trump asked. — a question mark inside a quote before its attribution.
+        if masked[match.start()] in "?!" and stop > match.start() + 1 and _SPEECH_AFTER.match(masked, stop, end):
+            continue
+        sentences.append((last, stop))
+        last = stop
+        while last < end and masked[last].isspace():
+            last += 1
+    if last < end:
+        sentences.append((last, end))
+    return [(b, e) for b, e in sentences if e > b]
+
+
+def _is_abbreviation(masked: str, dot: int, sentence_start: int) -> bool:
+    if masked[dot] != ".":
+        return False
+    word_start = dot
+    while word_start > sentence_start and (masked[word_start - 1].isalpha() or masked[word_start - 1] == "."):
+        word_start -= 1
+    word = masked[word_start:dot]
+    if not word or MASK in word:
+        return False
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "John F. Kennedy"
+    if "." in word:  # "U.S", "D.C": an abbreviation, unless a sentence plainly starts after it
+        following = masked[dot + 1:dot + 12].split()
+        return not (following and following[0] in _STARTERS)
+    return word.lower() in _ABBREVIATIONS
