@@ -83,12 +83,14 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_name TEXT,
     topics_text TEXT NOT NULL DEFAULT '',
     article_title TEXT,
-    edited INTEGER NOT NULL DEFAULT 0
+    edited INTEGER NOT NULL DEFAULT 0,
+    text_key TEXT                -- normalised text (case, punctuation, spacing folded), for grouping reports
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, date);
 CREATE INDEX IF NOT EXISTS quotes_canonical ON quotes(canonical_id);
 CREATE INDEX IF NOT EXISTS quotes_date ON quotes(date);
+CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes(text_key);
 
 CREATE TABLE IF NOT EXISTS topics (
     id INTEGER PRIMARY KEY,

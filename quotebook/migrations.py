@@ -31,9 +31,23 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
             statement = ""
 
 
+def _quote_text_key(conn: sqlite3.Connection) -> None:
+    # The normalised wording that groups reports of one quotation (quotebook.reports).
+    from quotebook.reports import quote_key
+
+    columns = [c[1] for c in conn.execute("PRAGMA table_info(quotes)")]
+    if "text_key" not in columns:
+        conn.execute("ALTER TABLE quotes ADD COLUMN text_key TEXT")
+    conn.execute("CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes(text_key)")
+    rows = conn.execute("SELECT id, text FROM quotes").fetchall()
+    conn.executemany("UPDATE quotes SET text_key = ? WHERE id = ?",
+                     [(quote_key(text), quote_id) for quote_id, text in rows])
+
+
 # (version, name, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "initial schema", _initial),
+    (2, "quotes.text_key for grouping reports of one quotation", _quote_text_key),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -12,12 +12,14 @@ import os
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from quotebook import migrations
 from quotebook.data import Article, Quote
+from quotebook.reports import group_quote, quote_key
 
 BUSY_TIMEOUT_MS = 60_000
 
@@ -118,7 +120,8 @@ QUOTE_COLUMNS = """
     q.confidence, q.start, q.end, q.spans,
     (SELECT count(DISTINCT r.article_id) FROM quotes r
       WHERE r.id = q.id OR r.canonical_id = q.id) AS reports,
-    (SELECT min(r.date) FROM quotes r WHERE r.id = q.id OR r.canonical_id = q.id) AS first_reported
+    (SELECT min(coalesce(ra.published, r.date)) FROM quotes r JOIN articles ra ON ra.id = r.article_id
+      WHERE r.id = q.id OR r.canonical_id = q.id) AS first_reported
 """
 
 
@@ -136,6 +139,19 @@ def row_to_quote(row: Sequence, highlighted: str | None = None, rank: float | No
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection):
+    """BEGIN IMMEDIATE … COMMIT on the autocommit connection, rolled back on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 class Quotebook:
@@ -211,14 +227,18 @@ class Quotebook:
         ).fetchone()
         return row[0] if row else None
 
-    def import_article(self, article: Article) -> ImportResult:
-        """Extract an article's quotes and store both, unless it is already here."""
+    def import_article(self, article: Article, *, taxonomy: str | None = None) -> ImportResult:
+        """Extract an article's quotes and store both, unless it is already here.
+
+        An article already stored is skipped whole, so curation done since (edits,
+        tags, deletions) is never overwritten by importing it again.
+        """
         existing = self.find_article(article)
         if existing is not None:
             return ImportResult("skipped", existing, 0)
         from quotebook.pipeline import process_article
 
-        return self.add_article(article, process_article(article))
+        return self.add_article(article, process_article(article, taxonomy=taxonomy))
 
     def add_article(self, article: Article, quotes: Iterable[Quote]) -> ImportResult:
         """Store an article and its quotes in one transaction."""
@@ -274,7 +294,14 @@ class Quotebook:
                 )
         return speaker_id
 
-    def _insert_quote(self, article_id: int, article: Article, quote: Quote) -> int:
+    def _speaker_name(self, speaker_id: int | None) -> str | None:
+        # The canonical name, also when the article wrote an alias ("Mike Pompeo").
+        if speaker_id is None:
+            return None
+        return self.conn.execute("SELECT name FROM speakers WHERE id = ?", (speaker_id,)).fetchone()[0]
+
+    def _insert_quote(self, article_id: int, article: Article, quote: Quote, *,
+                      group: bool = True) -> int:
         speaker_id = None
         if quote.speaker and quote.speaker_type != "anonymous":
             speaker_id = self._speaker_id(quote.speaker, quote.speaker_type or "person", quote.mention)
@@ -286,22 +313,28 @@ class Quotebook:
         quote_id = self.conn.execute(
             "INSERT INTO quotes (article_id, speaker_id, text, kind, start, end, spans, mention, "
             "mention_start, mention_end, speaker_type, role, cue, confidence, date, date_precision, "
-            "date_source, speaker_name, topics_text, article_title) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "date_source, speaker_name, topics_text, article_title, text_key) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (article_id, speaker_id, quote.text, quote.kind, quote.start, quote.end,
              json.dumps([list(s) for s in quote.spans]), quote.mention, quote.speaker_start,
              quote.speaker_end, quote.speaker_type, quote.role, quote.cue, quote.confidence,
              quote.date, quote.date_precision, quote.date_source,
-             quote.speaker if speaker_id else None, " | ".join(topics), article.title),
+             self._speaker_name(speaker_id), " | ".join(topics), article.title,
+             quote_key(quote.text)),
         ).lastrowid
         sources = {t: s for t, s in quote.topics}
         for topic in topics:
             self._tag(quote_id, topic, sources.get(topic, "user"))
+        if group:
+            group_quote(self.conn, quote_id)
         return quote_id
 
     def _tag(self, quote_id: int, topic: str, source: str) -> None:
-        self.conn.execute("INSERT OR IGNORE INTO topics (name) VALUES (?)", (topic,))
-        topic_id = self.conn.execute("SELECT id FROM topics WHERE name = ?", (topic,)).fetchone()[0]
+        # "Belarus" given at import and "belarus" given later are one topic.
+        row = self.conn.execute("SELECT id FROM topics WHERE name = ? COLLATE NOCASE ORDER BY id",
+                                (topic,)).fetchone()
+        topic_id = row[0] if row else self.conn.execute(
+            "INSERT INTO topics (name) VALUES (?)", (topic,)).lastrowid
         self.conn.execute(
             "INSERT OR IGNORE INTO quote_topics (quote_id, topic_id, source) VALUES (?, ?, ?)",
             (quote_id, topic_id, source),
@@ -368,16 +401,77 @@ class Quotebook:
         end = len(text) if end < 0 else end
         return text[begin:end].strip()
 
-    def speakers(self, *, limit: int | None = None) -> list[dict]:
-        """Speakers with quote counts and first and last dates, most quoted first."""
+    def speakers(self, *, limit: int | None = None, **filters) -> list[dict]:
+        """Speakers with quotation counts and first and last dates, most quoted first.
+
+        ``filters`` are those of quote_filters (topic, since, until, source, kind, speaker_ids).
+        """
+        where, params = quote_filters(**filters)
         sql = ("SELECT s.id, s.name, s.kind, count(q.id), min(q.date), max(q.date) FROM speakers s "
-               "JOIN quotes q ON q.speaker_id = s.id GROUP BY s.id ORDER BY count(q.id) DESC, s.name")
+               "JOIN quotes q ON q.speaker_id = s.id JOIN articles a ON a.id = q.article_id "
+               f"WHERE {where} GROUP BY s.id ORDER BY count(q.id) DESC, s.name")
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [
             {"id": r[0], "name": r[1], "kind": r[2], "quotes": r[3], "first": r[4], "last": r[5]}
-            for r in self.conn.execute(sql)
+            for r in self.conn.execute(sql, params)
         ]
+
+    def reports(self, quote_id: int) -> list[dict]:
+        """Every article's report of the quotation quote_id belongs to, earliest first."""
+        from quotebook.reports import group_members
+
+        ids = group_members(self.conn, quote_id)
+        if not ids:
+            return []
+        rows = self.conn.execute(
+            "SELECT q.id, q.text, q.canonical_id IS NULL, q.mention, q.cue, q.date, q.start, q.end, "
+            "q.article_id, a.title, a.source, a.url, a.published FROM quotes q "
+            f"JOIN articles a ON a.id = q.article_id WHERE q.id IN ({','.join('?' * len(ids))}) "
+            "ORDER BY coalesce(a.published, q.date), q.id", ids).fetchall()
+        keys = ("id", "quote", "canonical", "mention", "cue", "date", "start", "end", "article_id",
+                "article_title", "source", "article_url", "published")
+        return [dict(zip(keys, r)) | {"canonical": bool(r[2])} for r in rows]
+
+    def topic_counts(self, *, limit: int | None = None, **filters) -> list[dict]:
+        """Topics with how many quotations carry each, and which sources gave them."""
+        where, params = quote_filters(**filters)
+        sql = ("SELECT t.name, count(DISTINCT q.id), group_concat(DISTINCT qt.source) "
+               "FROM topics t JOIN quote_topics qt ON qt.topic_id = t.id "
+               "JOIN quotes q ON q.id = qt.quote_id JOIN articles a ON a.id = q.article_id "
+               f"WHERE {where} GROUP BY t.id ORDER BY count(DISTINCT q.id) DESC, t.name")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [{"topic": r[0], "quotes": r[1], "sources": sorted((r[2] or "").split(","))}
+                for r in self.conn.execute(sql, params)]
+
+    def articles(self, *, limit: int | None = None, speaker_ids: Sequence[int] | None = None,
+                 topic: str | None = None, since: str | None = None, until: str | None = None,
+                 source: str | None = None) -> list[dict]:
+        """Articles, newest first, with their number of quotes; filters as for quotes."""
+        clauses, params = [], []
+        if since:
+            clauses.append("a.published >= ?")
+            params.append(since)
+        if until:
+            clauses.append("a.published < ? || '~'")
+            params.append(until)
+        if source:
+            clauses.append("a.source = ? COLLATE NOCASE")
+            params.append(source)
+        if speaker_ids is not None or topic:
+            # Articles that report a matching quote, whichever row stands for the quotation.
+            where, extra = quote_filters(speaker_ids=speaker_ids, topic=topic)
+            clauses.append("a.id IN (SELECT r.article_id FROM quotes r JOIN quotes q "
+                           f"ON q.id = coalesce(r.canonical_id, r.id) WHERE {where})")
+            params.extend(extra)
+        sql = ("SELECT a.id, a.title, a.source, a.published, a.url, "
+               "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) FROM articles a "
+               f"WHERE {' AND '.join(clauses) or '1'} ORDER BY a.published DESC, a.id DESC")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        keys = ("id", "title", "source", "date", "url", "quotes")
+        return [dict(zip(keys, r)) for r in self.conn.execute(sql, params)]
 
     def speaker_roles(self, speaker_id: int) -> list[tuple[str, str | None]]:
         return self.conn.execute(
