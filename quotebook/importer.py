@@ -44,11 +44,24 @@ def apply_overrides(article: Article, overrides: dict, topics: Iterable[str]) ->
 
 def import_inputs(book, inputs: Iterable[str], *, fmt: str | None = None, fetch: bool = False,
                   overrides: dict | None = None, topics: Iterable[str] = (),
-                  progress: bool = False) -> ImportSummary:
-    """Read every input and import each article; bad inputs are reported and skipped."""
-    from quotebook.ingest import read_inputs
+                  taxonomy: str | None = None, progress: bool = False) -> ImportSummary:
+    """Read every input and import each article; bad inputs are reported and skipped.
+
+    A quotebook export (``quotebook export --format json|jsonl``) is restored as it
+    stands, without extracting again, so curation it carries is kept.
+    """
+    from quotebook.export import is_export
 
     summary = ImportSummary()
+    inputs = list(inputs)
+    if fmt in (None, "json", "jsonl"):
+        for path in [p for p in inputs if is_export(p)]:
+            inputs.remove(path)
+            restore_into(book, path, summary)
+    if not inputs:
+        return summary
+    from quotebook.ingest import read_inputs
+
     overrides = overrides or {}
     topics = tuple(topics)
     bar = None
@@ -63,7 +76,8 @@ def import_inputs(book, inputs: Iterable[str], *, fmt: str | None = None, fetch:
                     summary.failed += 1
                 continue
             try:
-                result = book.import_article(apply_overrides(item, overrides, topics))
+                result = book.import_article(apply_overrides(item, overrides, topics),
+                                             taxonomy=taxonomy)
             except Exception as ex:  # one bad article must not stop the batch
                 click.echo(f"error: {item.origin}: could not import: {type(ex).__name__}: {ex}", err=True)
                 summary.failed += 1
@@ -85,6 +99,23 @@ def import_inputs(book, inputs: Iterable[str], *, fmt: str | None = None, fetch:
         if bar is not None:
             bar[0].stop()
     return summary
+
+
+def restore_into(book, path: str, summary: ImportSummary) -> None:
+    """Restore one export file, counting it into the summary; a bad file is one error line."""
+    from quotebook.export import read_export, restore
+    from quotebook.store import QuotebookError
+
+    try:
+        counts = restore(book, read_export(path))
+    except QuotebookError as ex:
+        message = str(ex)
+        click.echo(f"error: {message if message.startswith(path) else f'{path}: {message}'}", err=True)
+        summary.failed += 1
+        return
+    summary.imported += counts["articles"]
+    summary.skipped += counts["skipped"]
+    summary.quotes += counts["quotes"]
 
 
 def _short(origin: str, width: int = 40) -> str:

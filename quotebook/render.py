@@ -128,3 +128,26 @@ def emit(rows: Sequence[dict], fmt: str | None, columns: Sequence[tuple[str, str
                        for r in rows], fmt)
     else:
         emit_table(rows, columns, **table_options)
+
+
+def emit_bars(rows: Sequence[dict], fmt: str | None, label: str, value: str, *,
+              title: str | None = None, width: int = 40, empty: str = "Nothing to chart.") -> None:
+    """A horizontal bar chart (rich Table of rich Bars), or the rows in a machine format."""
+    if fmt:
+        write_machine(rows, fmt)
+        return
+    if not rows:
+        click.echo(empty, err=True)
+        return
+    from rich.bar import Bar
+    from rich.table import Table
+
+    top = max(row[value] for row in rows) or 1
+    table = Table(title=title, box=None, show_header=False, padding=(0, 1))
+    table.add_column(style="green", no_wrap=True)
+    table.add_column(width=width)
+    table.add_column(justify="right", style="bold")
+    for row in rows:
+        table.add_row(str(row[label]), Bar(size=top, begin=0, end=row[value], width=width,
+                                           color="cyan"), str(row[value]))
+    console().print(table)
