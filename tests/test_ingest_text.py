@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -153,16 +154,20 @@ def test_text_just_under_the_limit_is_read(tmp_path):
     assert isinstance(article, Article)
 
 
-def test_directory_of_ten_thousand_files_is_streamed_lazily(tmp_path):
+def test_directory_of_ten_thousand_files_is_streamed_lazily(tmp_path, monkeypatch):
     for d in range(10):
         sub = tmp_path / f"d{d}"
         sub.mkdir()
         for i in range(1000):
             (sub / f"{i:04d}.txt").write_text(f"Story {d}-{i}\n\nBody {i}.\n")
+    listed: list[str] = []
+    real_scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path: listed.append(str(path)) or real_scandir(path))
     stream = read_inputs([str(tmp_path)])
     first = next(stream)
     # The first article arrives before the other directories are even listed.
     assert first.title == "Story 0-0"
+    assert listed == [str(tmp_path), str(tmp_path / "d0")]
     rest = list(stream)
     assert len(rest) == 9_999
     assert all(isinstance(a, Article) for a in rest)

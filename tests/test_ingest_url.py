@@ -59,7 +59,7 @@ def server() -> Iterator[str]:
         "/rss.xml": (200, "text/xml", (FIXTURES / "rss.xml").read_bytes()),
         "/export.jsonl": (200, "application/octet-stream", (FIXTURES / "articles.jsonl").read_bytes()),
     })
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield base
     httpd.shutdown()
