@@ -56,7 +56,7 @@ def test_truncated_jsonl_reports_the_broken_line_and_keeps_the_rest(tmp_path):
     path.write_text('{"text": "One."}\n{"text": "Tw\n{"text": "Three."}\n')
     items = list(read_inputs([str(path)]))
     assert [type(i) for i in items] == [Article, Failure, Article]
-    assert "line 2" in items[1].message
+    assert "invalid JSON at line 2" in items[1].message
 
 
 def test_large_json_array_streams_across_read_chunks(tmp_path):
@@ -109,3 +109,11 @@ def test_csv_in_cp1252_is_decoded(tmp_path):
     path.write_bytes("title,text\nCafé,\"“Bon appétit,” said the chef.\"\n".encode("cp1252"))
     (article,) = read_inputs([str(path)])
     assert article.title == "Café" and article.text == "“Bon appétit,” said the chef."
+
+
+def test_jsonl_cut_off_mid_line_reports_truncation(tmp_path):
+    path = tmp_path / "cut.jsonl"
+    path.write_text('{"text": "One."}\n{"text": "Two."}\n{"text": "Thr')
+    *articles, failure = read_inputs([str(path)])
+    assert [a.text for a in articles] == ["One.", "Two."]
+    assert failure.message.startswith("truncated JSON at line 3")

@@ -119,7 +119,9 @@ def read_json_lines(stream: TextIO, origin: str) -> Iterator[Article | Failure]:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as error:
-            yield Failure(origin, f"line {number}: invalid JSON ({error.msg})")
+            # A last line cut off without its newline is a truncated file.
+            kind = "invalid" if line.endswith("\n") else "truncated"
+            yield Failure(origin, f"{kind} JSON at line {number}: {error.msg}")
             continue
         for item in _unwrap(value):
             count += 1
