@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 
 BENCHMARKS = [
     ("Extraction speed", "extract_speed.py", []),
+    ("Ingest layer throughput (parsing only)", "ingest_speed.py", []),
     ("Import throughput (end to end, into SQLite)", "import_speed.py", []),
     ("Search at scale", "search_bench.py", []),
     ("Start-up", "startup.py", []),
