@@ -176,7 +176,7 @@ def test_closest_terms_prefers_the_nearest_word(qb):
 def test_relevance_ties_go_to_the_newest(tmp_path):
     with Quotebook(tmp_path / "q.db") as book:
         article(book, "Old", "2001-01-01", quote("Drought is here.", "Ann Lee"))
-        article(book, "New", "2022-01-01", quote("Drought is here!", "Ann Lee"))
+        article(book, "New", "2022-01-01", quote("Drought is near.", "Ann Lee"))
         assert [q.date for q in search(book.conn, "drought").quotes] == ["2022-01-01", "2001-01-01"]
 
 
