@@ -90,12 +90,17 @@ def likely_duplicates(book: Quotebook) -> list[Duplicate]:
     pairs: set[tuple[int, int]] = set()
     for members in by_surname.values():
         pairs.update((a, b) for n, a in enumerate(members) for b in members[n + 1:])
-    # Spelling variants differ in the surname too; cdist compares all names in C.
-    keys = [p[2] for p in people]
-    if 1 < len(keys) <= 20_000:
-        matrix = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=TYPO_RATIO, workers=-1)
-        rows, cols = matrix.nonzero()
-        pairs.update((int(a), int(b)) for a, b in zip(rows, cols) if a < b)
+    # Spelling variants ("Makei"/"Makey") differ in the surname; they keep the given
+    # name, so only names with the same first word are compared.
+    by_given: dict[str, list[int]] = {}
+    for i, (_, _, key) in enumerate(people):
+        by_given.setdefault(key.split()[0] if key else "", []).append(i)
+    for members in by_given.values():
+        keys = [people[i][2] for i in members]
+        for n, i in enumerate(members[:-1]):
+            for _, _, j in process.extract(keys[n], keys[n + 1:], scorer=fuzz.ratio,
+                                           score_cutoff=TYPO_RATIO, limit=None):
+                pairs.add((i, members[n + 1 + j]))
     found = []
     for a, b in pairs:
         verdict = duplicate_reason(people[a][1], people[b][1])
