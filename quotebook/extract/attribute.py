@@ -23,11 +23,11 @@ from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES
 
 # Between a subject and its cue: "has also said", "later told", "repeatedly warned".
 _AUX = re.compile(
-    r"(?:\s+(?:also|later|then|has|have|had|would|will|did|does|do|is|was|were|are|once|previously|"
+    r"(?:,\s*(?:however|though|too|meanwhile|in\s+turn|for\s+(?:his|her|their|its)\s+part),?|\s+(?:also|later|then|has|have|had|would|will|did|does|do|is|was|were|are|once|previously|"
     r"recently|repeatedly|again|never|often|always|reportedly|just|even|still|already|further|first|"
     r"had\s+been|has\s+been|have\s+long|long|not|[a-z]+ly))+\s*$"
 )
-_PARTY_TAG = re.compile(r"\s*\((?:[RDI]|[A-Z][\w.]*)[-–,][^()]{1,30}\)\s*$|\s*\([RDI]\)\s*$")
+_PARTY_TAG = re.compile(r"\s*\((?:[RDI]|[A-Z][\w.]*)[-–,][^()]{1,30}\)\s*$|\s*\([A-Z][\w.\- ]{0,20}\)\s*$")
 _DETERMINERS = frozenset(
     """the a an one two three four five several some many most other another his her their its our
     this that these those both few top senior local state federal""".split()
@@ -228,7 +228,14 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: list[Segment], 
         after = skip_modifiers(masked, after, e)
     prefix = masked[s:cue.start if inverted else source.start]
     rest = masked[after:e]
-    post = bool(prefix.strip()) and _CONTENT_BOUNDARY.search(prefix) is not None and _trivial_rest(rest)
+    if not inverted:
+        prefix = _clause_prefix(prefix)
+    boundary = bool(prefix.strip()) and _CONTENT_BOUNDARY.search(prefix) is not None
+    ends_in_quote = re.search(r"[”\"'’»]\s*$", prefix) is not None and MASK in prefix
+    rest_quote = re.match(r"\s*[,:]?\s*[“\"'‘«`]", rest) is not None
+    if inverted and re.match(r",\s+[^“\"\x1a]+$", rest):
+        rest = ""  # "said Charlie Black, a longtime Republican strategist."
+    post = boundary and (ends_in_quote or (_trivial_rest(rest) and not rest_quote))
     if inverted and not post:
         return None
     if post:
@@ -246,10 +253,8 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: list[Segment], 
             return None
         layout = "post"
     else:
-        if prefix.strip() and not _is_opener(prefix) and not prefix.rstrip().endswith((",", ";", ":")):
-            # A subject in the middle of a clause ("the plan Trump said would…").
-            if source.kind != "pronoun" and not re.search(r"\b(?:and|but|as|because|while|when|although|so|that)\s*$", prefix):
-                return None
+        if not _subject_leads(prefix) and source.kind != "pronoun":
+            return None  # a subject in the middle of a clause ("the plan Trump said would…")
         span = content_after(masked, after, e, cue.speech)
         if span is None:
             return None
@@ -258,6 +263,32 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: list[Segment], 
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     confidence = 0.9 if kind != "indirect" else 0.7
     return Candidate(spans, kind, source, masked[cue.start:cue.end], layout, paragraph, seg_ids, confidence)
+
+
+_VERBISH = re.compile(
+    r"\b(?:is|was|are|were|has|had|have|be|been|will|would|said|says|did|does|do|can|could|may|might|"
+    r"must|should|which|who|whom|whose|where)\b"
+)
+
+
+def _subject_leads(prefix: str) -> bool:
+    """The words before the subject's head are its own ("White House spokesman", "A defensive")."""
+    if _is_opener(prefix) or re.search(r"(?:[,;:—(]|\b(?:and|but|as|because|while|when|although|so|that|if))\s*$", prefix):
+        return True
+    tail = re.split(r"[,;:—(”\"\x1a]|\b(?:and|but|as|because|while|when|although|so|that|if)\b", prefix)[-1]
+    return len(tail.split()) <= 7 and not _VERBISH.search(tail)
+
+
+def _clause_prefix(prefix: str) -> str:
+    """Cut the subject's own words ("White House press secretary") off the text before it."""
+    for match in reversed(list(re.finditer(r"[,”\"'’»:—]", prefix))):
+        tail = prefix[match.end():]
+        if MASK in tail or len(tail.split()) > 8:
+            break
+        if re.search(r"\b(?:is|was|are|were|has|had|have|and|or|but|that|which|who)\b", tail):
+            break
+        return prefix[:match.end()] + " "
+    return prefix
 
 
 def _trivial_rest(rest: str) -> bool:

@@ -79,7 +79,7 @@ _MEDIUM = r"(?:statement|interview|email|e-mail|speech|op-ed|post|tweet|letter|m
 # What can sit between a cue and its content without being either:
 # "said on Monday", "said in a statement", "wrote on Twitter", "told reporters".
 _MODIFIER = re.compile(
-    r"(?:,?\s+(?:"
+    r"(?:,?\s*(?:"
     rf"(?:on|last|this|early|late|earlier|later)?\s*{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:last|this|next)\s+(?:week|month|year|weekend|spring|summer|fall|winter)"
     r"|(?:earlier|later)(?:\s+(?:this|that|in\s+the)\s+(?:week|month|year|day))?"

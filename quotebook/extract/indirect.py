@@ -25,7 +25,7 @@ _OBJECT_TAKING = frozenset({"tell", "ask", "inform", "assure", "remind", "warn",
                             "notify", "reassure", "promise", "convince", "persuade", "show", "teach", "email"})
 _OBJECT = re.compile(
     r"\s+(?:him|her|them|me|us|you|reporters|journalists|supporters|voters|the\s+\w+(?:\s+\w+)?"
-    r"|an?\s+\w+(?:\s+\w+)?|(?:[A-Z][\w.’'\-]*\s?){1,4}(?:['’]s\s+\w+)?)"
+    r"|an?\s+\w+(?:\s+\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?)"
     r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
 )
 _THAT = re.compile(r"\s*,?\s*(?:that|whether|if)\b")
@@ -40,11 +40,25 @@ def skip_object(masked: str, pos: int, end: int, base: str) -> int:
     return match.end() if match else pos
 
 
+_NOT_CLAUSE = frozenset(
+    """to in on at for with about of from by as after before during so nothing yes no goodbye hello
+    sorry thanks and or but while when because than then also later earlier again once only just
+    much more less little""".split()
+)
+# "said Thursday during a town hall in Buffalo, New York, that…": the "that" a few words on.
+_THAT_AHEAD = re.compile(r"[^.;:?!\x1a“”\"]{0,120}?\b(that)\s")
+
+
 def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, int] | None:
     """The reported content after a cue: from "that" (kept) or the clause start to the sentence end."""
     that = _THAT.match(masked, pos, end)
+    ahead = None if that else _THAT_AHEAD.match(masked, pos, end)
+    if ahead is not None and len(masked[pos:ahead.start(1)].split()) > 15:
+        ahead = None
     if that:
         start = that.start() + len(that.group()) - len(that.group().lstrip(" ,"))
+    elif ahead is not None:
+        start = ahead.start(1)
     else:
         lead = _LEAD.match(masked, pos, end)
         start = lead.end() if lead else pos
@@ -57,10 +71,10 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
             word = re.match(r"[\w’']+", masked[start:start + 30])
             if word is None:
                 return None
-            low = word.group().lower()
+            low = re.sub(r"['’](?:s|re|ll|d|ve|m)$", "", word.group().lower())
             if not speech and low not in _CLAUSE_START:
                 return None
-            if speech and low not in _CLAUSE_START and not (word.group()[0].isupper() and masked[pos:start].strip() == ""):
+            if speech and low in _NOT_CLAUSE:
                 return None
     stop = trim_end(masked, start, end)
     if stop - start < 6:

@@ -44,7 +44,7 @@ _NOT_NAMES = frozenset(
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     today yesterday tomorrow tonight earlier later according during among against about over under
     into onto upon between both each every all any few several other another such like unlike thanks
-    yes well oh okay ok one two three four five six seven eight nine ten mr mrs ms dr sen rep gov
+    yes well oh okay ok one two three four five six seven eight nine ten
     there's it's that's he's she's i'm we're they're don't""".split()
 )
 _HONORIFIC_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female",

@@ -135,6 +135,11 @@ def _attach_bare(text: str, masked: str, bare, candidates: list[Candidate], segm
             continue
         if s != paragraphs[index].start:
             continue
+        # A bare quotation paragraph right after an attributed one goes on with it.
+        last = _last_quote_of(index - 1, candidates + found)
+        if last is not None and last.kind != "indirect":
+            _append_spans(last, text, masked, s, e, segments)
+            continue
         source = _context_source(masked, paragraphs, index, by_paragraph)
         if source is None:
             continue
@@ -144,6 +149,15 @@ def _attach_bare(text: str, masked: str, bare, candidates: list[Candidate], segm
         for i in ids:
             chain_owner[i] = cand
     return found
+
+
+def _last_quote_of(paragraph: int, candidates: list[Candidate]) -> Candidate | None:
+    """The attributed quotation that ends paragraph, if the paragraph ends in one."""
+    best = None
+    for c in candidates:
+        if c.paragraph == paragraph and (best is None or c.spans[-1][1] > best.spans[-1][1]):
+            best = c
+    return best
 
 
 def _owner_of(seg_id: int, candidates: list[Candidate]) -> Candidate | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from quotebook.extract import lexicon
 from quotebook.extract.marks import MASK
 
 _ABBREVIATIONS = frozenset(
@@ -20,7 +21,7 @@ _ABBREVIATIONS = frozenset(
 # before a space and something that can start a sentence.
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:[\"“‘'«(\[`]+[A-Z0-9À-Þ\x1a]|[A-Z0-9À-Þ]))")
 _STARTERS = frozenset("The He She It They We I But And In A An This That His Her Their".split())
-_SPEECH_AFTER = re.compile(r"\s+(?:[A-Z][\w.’'\-]*\s+){1,4}(?:said|says|asked|asks|added|adds|wrote|writes|told|tweeted|replied|responded|exclaimed)\b|\s+(?:he|she|they)\b")
+_NEXT_WORDS = re.compile(r"\s+((?:[\w.’'\-]+\s+){0,5}[\w.’'\-]+)")
 
 
 def split_sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -32,7 +33,7 @@ def split_sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         if _is_abbreviation(masked, match.start(), last):
             continue
         # “Really?” Trump asked. — a question mark inside a quote before its attribution.
-        if masked[match.start()] in "?!" and stop > match.start() + 1 and _SPEECH_AFTER.match(masked, stop, end):
+        if masked[match.start()] in "?!" and stop > match.start() + 1 and _attribution_follows(masked, stop, end):
             continue
         sentences.append((last, stop))
         last = stop
@@ -41,6 +42,15 @@ def split_sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     if last < end:
         sentences.append((last, end))
     return [(b, e) for b, e in sentences if e > b]
+
+
+def _attribution_follows(masked: str, pos: int, end: int) -> bool:
+    following = _NEXT_WORDS.match(masked, pos, end)
+    if not following:
+        return False
+    verbs = lexicon.reporting_verbs()
+    words = following.group(1).split()
+    return words[0].lower() in ("he", "she", "they") or any(w.lower().strip(".,") in verbs for w in words[1:])
 
 
 def _is_abbreviation(masked: str, dot: int, sentence_start: int) -> bool:
