@@ -112,6 +112,21 @@ def build(path: Path, n: int, corpus: Corpus) -> dict:
     }
 
 
+def reuse(path: Path, corpus: Corpus) -> dict:
+    """Figures for a database kept by an earlier --keep run (no build timings)."""
+    conn = sqlite3.connect(path)
+    rank = {w: r for r, w in enumerate(corpus.words)}
+    documents = {rank[t]: d for t, d in conn.execute("SELECT term, documents FROM search_terms")
+                 if t in rank}
+    samples = [r[0] for r in conn.execute("SELECT text FROM quotes WHERE id % 997 = 1")]
+    n = conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    conn.close()
+    nan = float("nan")
+    return {"quotes": n, "generate_s": nan, "insert_s": nan, "fts_s": nan, "build_s": nan,
+            "build_rate": nan, "fts_rate": nan, "documents": documents, "samples": samples,
+            "db_mb": path.stat().st_size / 1e6}
+
+
 def typo(word: str, rng: random.Random) -> str:
     at = rng.randint(2, len(word) - 2)
     edit = rng.choice(("delete", "transpose", "substitute", "insert"))
@@ -194,7 +209,10 @@ def run(n: int = 1_000_000, per_class: int = 60, keep: Path | None = None) -> di
     folder = Path(tempfile.mkdtemp(prefix="quotebook-search-bench-"))
     path = keep or folder / "bench.db"
     try:
-        figures = build(path, n, corpus)
+        if keep and keep.exists():
+            figures = reuse(keep, corpus)
+        else:
+            figures = build(path, n, corpus)
         with Quotebook(path) as book:
             classes = query_classes(corpus, figures, per_class)
             timings = time_queries(book.conn, classes)

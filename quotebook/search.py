@@ -59,8 +59,8 @@ BM25 = "bm25(quotes_fts, 10.0, 2.0, 1.0, 1.0)"
 # Rank at most this many matching rows; beyond it, rank the newest ones.
 RANK_WINDOW = 10_000
 MAX_LIMIT = 10_000
-# A filter leaving at most this many rows is checked row by row against the index.
-SEEK_LIMIT = 200
+# A date range holding at most this many quotes bounds the FTS5 scan by rowid.
+DATE_BOUND_ROWS = 50_000
 SORTS = ("relevance", "date")
 KINDS = ("direct", "mixed", "indirect")
 
@@ -392,14 +392,14 @@ def search(
                                       source=_clean(source), kind=kind)
         # Nearly every row has canonical_id NULL: keep the planner off that index.
         where = where.replace("q.canonical_id IS NULL", "+q.canonical_id IS NULL")
-        ranked_match = match
-        speaker_filter = _speaker_match(conn, speaker_ids) if speaker_ids else None
-        if speaker_filter:
-            ranked_match = f"({match}) AND {speaker_filter}"
-        selective = bool(topic or since_bound or until_bound or source or kind
-                         or (speaker_ids is not None and not speaker_filter))
+        # Filters FTS5 can apply itself narrow the candidates before any row
+        # is read; the SQL filters stay the judge of what is listed.
+        narrowing = [f for f in (_speaker_match(conn, speaker_ids) if speaker_ids else None,
+                                 _topic_match(_clean(topic)) if topic else None) if f]
+        ranked_match = " AND ".join([f"({match})", *narrowing]) if narrowing else match
         ids, truncated = _ranked_ids(conn, ranked_match, where, params,
-                                     needs_article=bool(source), selective=selective,
+                                     needs_article=bool(source),
+                                     rowids=_date_rowids(conn, since_bound, until_bound),
                                      limit=limit, sort=sort)
         quotes = _fetch(conn, match, ids)
     except sqlite3.OperationalError as ex:
@@ -444,40 +444,66 @@ def _speaker_match(conn: sqlite3.Connection, speaker_ids: Sequence[int]) -> str 
 
 
 def _ranked_ids(conn: sqlite3.Connection, match: str, where: str, params: list, *,
-                needs_article: bool, selective: bool, limit: int, sort: str
+                needs_article: bool, rowids: tuple[int, int] | None, limit: int, sort: str
                 ) -> tuple[list[tuple[int, float | None]], bool]:
-    """(quote id, bm25) of the best matches, and whether the ranking was windowed."""
+    """(quote id, bm25) of the best matches, and whether the ranking was windowed.
+
+    FTS5 drives; filters are checked on the quotes row of each match.  When
+    more than RANK_WINDOW rows match, only the newest RANK_WINDOW are ranked
+    (found by walking the index backwards by rowid, which is cheap), so a word
+    in most rows costs the same as one in ten thousand.
+    """
     article_join = " JOIN articles a ON a.id = q.article_id" if needs_article else ""
     order = "score, q.date DESC, q.id DESC" if sort == "relevance" else "q.date DESC, q.id DESC"
-
-    if selective:
-        # A filter that leaves only a few rows (a topic, a week) drives: each of
-        # its rows is looked up in the index (about 0.15 ms a row).
-        count = conn.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM quotes q{article_join} WHERE {where} LIMIT ?)",
-            [*params, SEEK_LIMIT + 1]).fetchone()[0]
-        if count <= SEEK_LIMIT:
-            sql = (f"SELECT q.id, {BM25} AS score FROM quotes_fts "
-                   f"JOIN quotes q ON q.id = quotes_fts.rowid "
-                   f"WHERE quotes_fts MATCH ? AND quotes_fts.rowid IN "
-                   f"(SELECT q.id FROM quotes q{article_join} WHERE {where}) "
-                   f"ORDER BY {order} LIMIT ?")
-            return conn.execute(sql, [match, *params, limit]).fetchall(), False
-
     fts_from = (f"FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid{article_join} "
                 f"WHERE quotes_fts MATCH ? AND {where}")
+    fts_params = [match, *params]
+    if rowids:
+        fts_from += " AND quotes_fts.rowid BETWEEN ? AND ?"
+        fts_params += list(rowids)
     # Where does the newest RANK_WINDOW-th match start?  None: fewer match.
     row = conn.execute(
         f"SELECT quotes_fts.rowid {fts_from} ORDER BY quotes_fts.rowid DESC LIMIT 1 OFFSET ?",
-        [match, *params, RANK_WINDOW]).fetchone()
+        [*fts_params, RANK_WINDOW]).fetchone()
     if row is None:
         sql = f"SELECT q.id, {BM25} AS score {fts_from} ORDER BY {order} LIMIT ?"
-        return conn.execute(sql, [match, *params, limit]).fetchall(), False
+        return conn.execute(sql, [*fts_params, limit]).fetchall(), False
     if sort == "date":
         return _newest_matches(conn, match, where, params, article_join, limit), False
     sql = (f"SELECT q.id, {BM25} AS score {fts_from} AND quotes_fts.rowid > ? "
            f"ORDER BY {order} LIMIT ?")
-    return conn.execute(sql, [match, *params, row[0], limit]).fetchall(), True
+    return conn.execute(sql, [*fts_params, row[0], limit]).fetchall(), True
+
+
+def _date_rowids(conn: sqlite3.Connection, since: str | None, until: str | None
+                 ) -> tuple[int, int] | None:
+    """The rowid range of the quotes in a narrow date range, to bound the FTS5 scan.
+
+    Quotes are mostly imported in date order, so a week is a short run of
+    rowids.  A wide range (more than DATE_BOUND_ROWS quotes) gives None.
+    """
+    clauses, params = [], []
+    if since:
+        clauses.append("date >= ?")
+        params.append(since)
+    if until:
+        clauses.append("date < ? || '~'")
+        params.append(until)
+    if not clauses:
+        return None
+    where = " AND ".join(clauses)
+    count = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM quotes WHERE {where} LIMIT ?)",
+                         [*params, DATE_BOUND_ROWS + 1]).fetchone()[0]
+    if count > DATE_BOUND_ROWS:
+        return None
+    low, high = conn.execute(f"SELECT min(id), max(id) FROM quotes WHERE {where}",
+                             params).fetchone()
+    return (low, high) if low is not None else (0, -1)
+
+
+def _topic_match(topic: str) -> str | None:
+    tokens = [fold(t) for t in _TOKEN.findall(topic)]
+    return f"topics_text : {_fts_string(tokens)}" if tokens else None
 
 
 def _newest_matches(conn: sqlite3.Connection, match: str, where: str, params: list,
@@ -514,15 +540,13 @@ def _fetch(conn: sqlite3.Connection, match: str, ranked: list[tuple[int, float |
     rows = {r[0]: r for r in conn.execute(
         f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
         f"WHERE q.id IN ({marks})", ids)}
-    extra = {r[0]: (r[1], r[2]) for r in conn.execute(
-        f"SELECT rowid, highlight(quotes_fts, 0, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}'), {BM25} "
-        f"FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid IN ({marks})", [match, *ids])}
-    quotes = []
-    for quote_id, _ in ranked:
-        if quote_id in rows:
-            highlighted, score = extra.get(quote_id, (None, None))
-            quotes.append(row_to_quote(rows[quote_id], highlighted=highlighted, rank=score))
-    return quotes
+    # No bm25() here: FTS5 recounts each phrase's rows for it on every rowid
+    # look-up, which costs milliseconds a row for a common word.
+    highlights = dict(conn.execute(
+        f"SELECT rowid, highlight(quotes_fts, 0, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}') "
+        f"FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid IN ({marks})", [match, *ids]))
+    return [row_to_quote(rows[i], highlighted=highlights.get(i), rank=score)
+            for i, score in ranked if i in rows]
 
 
 def mark_highlights(highlighted: str, start: str = "[", end: str = "]") -> str:
