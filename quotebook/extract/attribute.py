@@ -35,7 +35,8 @@ _DETERMINERS = frozenset(
 _NOT_HEAD = frozenset(
     """that which who whom as to and or but be been being is was were are has have had it its this
     they he she we i you him her them there here not also so than then when while if because after
-    before since until what how why where all""".split()
+    before since until what how why where all a an the these those his our my your some any each
+    every no their""".split()
 )
 _BOUNDARY_WORDS = frozenset(
     "and but as because while when although though so where if since after before until or yet nor".split()
@@ -212,8 +213,8 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: list[Segment], 
     inverted = False
     if source is not None and is_doubtful(masked, cue):
         gap = masked[source.end:cue.start]
-        if gap.strip():
-            source = None
+        if gap.strip() or source.kind == "np":
+            return None  # "the email", "a tweet": a noun, not a verb
     if source is None:
         prefix = masked[s:cue.start]
         if cue.speech and _CONTENT_BOUNDARY.search(prefix) and len(prefix.split()) >= 1:

@@ -53,6 +53,8 @@ def find_cues(masked: str, start: int, end: int) -> list[Cue]:
         low = word.lower()
         if word[0].isupper() and match.start() > start:
             continue  # "Said" mid-sentence is a name or a title, not a verb
+        if masked.startswith(("’s", "'s", "-"), match.end()) or masked[match.start() - 1:match.start()] == "-":
+            continue  # "the state's", "email-related": not a verb
         if low in _PHRASAL:
             tail = masked[match.end():match.end() + 8].split()
             if tail and tail[0].strip(",.:") == _PHRASAL[low]:

@@ -18,8 +18,9 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 # One capitalised token: "Pompeo", "O'Rourke", "Mark-Viverito", "McConnell",
 # "U.S.", "J.", "Sen.", but not a possessive ("Clinton's" gives "Clinton").
 _TOKEN = (
-    rf"(?:(?:[{_UPPER}]\.){{2,}}"
-    rf"|[{_UPPER}](?:[{_LETTER}\-]|['’](?=[{_LETTER}]{{2}}))*\.?)"
+    rf"(?:(?:[{_UPPER}]\.)+(?![{_LETTER}])"
+    r"|(?:Sen|Rep|Gov|Gen|Lt|Col|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sgt|Capt|Adm|Maj|Rev|Prof|Hon|Pres|Cmdr|Atty|Supt|Cpl|Pvt|Fr|Msgr|Messrs)\."
+    rf"|[{_UPPER}](?:[{_LETTER}\-]|['’](?=[{_LETTER}]{{2}}))*(?![{_LETTER}]))"
 )
 _CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el|la|le|y|and)"
 NAME_RUN = re.compile(
@@ -154,6 +155,12 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
     # "Jr." and a trailing dot of an abbreviation stay; a sentence's full stop goes.
     if phrase.endswith(".") and not re.search(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp)\.$", phrase):
         phrase, end = phrase[:-1], end - 1
+    if " of " in phrase:
+        # "Scott Hawkins of Cheyenne": a home town, not part of the name.
+        left = phrase.rsplit(" of ", 1)[0]
+        last = _clean_token(left.split()[-1]) if left.split() else ""
+        if last and last not in lexicon.title_words():
+            phrase, end = left, start + len(left)
     role, name = split_role(phrase)
     if not name:
         return None
