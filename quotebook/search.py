@@ -57,7 +57,7 @@ HIGHLIGHT_END = "\ue001"
 # Column weights for bm25(quotes_fts, text, speaker_name, topics_text, article_title).
 BM25 = "bm25(quotes_fts, 10.0, 2.0, 1.0, 1.0)"
 # Rank at most this many matching rows; beyond it, rank the newest ones.
-RANK_WINDOW = 10_000
+RANK_WINDOW = 5_000
 MAX_LIMIT = 10_000
 # A date range holding at most this many quotes bounds the FTS5 scan by rowid.
 DATE_BOUND_ROWS = 50_000
@@ -466,7 +466,8 @@ def _ranked_ids(conn: sqlite3.Connection, match: str, where: str, params: list, 
         f"SELECT quotes_fts.rowid {fts_from} ORDER BY quotes_fts.rowid DESC LIMIT 1 OFFSET ?",
         [*fts_params, RANK_WINDOW]).fetchone()
     if row is None:
-        sql = f"SELECT q.id, {BM25} AS score {fts_from} ORDER BY {order} LIMIT ?"
+        score = BM25 if sort == "relevance" else "NULL"
+        sql = f"SELECT q.id, {score} AS score {fts_from} ORDER BY {order} LIMIT ?"
         return conn.execute(sql, [*fts_params, limit]).fetchall(), False
     if sort == "date":
         return _newest_matches(conn, match, where, params, article_join, limit), False
