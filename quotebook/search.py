@@ -370,12 +370,13 @@ def search(
     if kind is not None and kind not in KINDS:
         raise QuotebookError(f"unknown kind {kind!r}: use direct or indirect")
     try:
-        limit = int(limit)
+        limit = MAX_LIMIT if limit is None else int(limit)
     except (TypeError, ValueError):
         raise QuotebookError(f"the limit must be a number, not {limit!r}") from None
-    if limit < 1:
-        raise QuotebookError("the limit must be at least 1")
-    limit = min(limit, MAX_LIMIT)
+    if limit < 0:
+        raise QuotebookError("the limit must be 0 (no limit) or more")
+    # 0 means no limit, as for the quotes listing; MAX_LIMIT still bounds the work.
+    limit = min(limit or MAX_LIMIT, MAX_LIMIT)
     since_bound = parse_date_bound(since) if since else None
     until_bound = parse_date_bound(until, end=True) if until else None
     if since_bound and until_bound and since_bound > until_bound + "~":

@@ -187,6 +187,37 @@ def test_sort_by_date(qb):
 
 def test_limit(qb):
     assert len(search(qb.conn, "belarus", limit=1).quotes) == 1
+    assert len(search(qb.conn, "belarus", limit=0).quotes) == 3  # 0: no limit
+
+
+def test_common_words_rank_only_the_newest_window(qb, monkeypatch):
+    import quotebook.search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 1)
+    results = search(qb.conn, "belarus")
+    assert results.truncated and any("ranked the newest" in n for n in results.notes)
+    assert results.quotes  # still finds the best of the newest
+
+
+def test_speaker_filter_finds_quotes_under_an_alias(tmp_path):
+    with Quotebook(tmp_path / "q.db") as book:
+        article(book, "One", "2020-01-01", quote("Tariffs will fall.", "Michael Pompeo"))
+        article(book, "Two", "2020-01-02", quote("Tariffs will rise.", "Mike Pompeo"))
+        ids = resolve_speaker(book.conn, "Michael Pompeo").ids
+        found = search(book.conn, "tariffs", speaker_ids=ids).quotes
+        by_id = {r[0]: r[1] for r in book.conn.execute("SELECT id, speaker_id FROM quotes")}
+        assert sorted(q.text for q in found) == sorted(
+            t for (t, s) in book.conn.execute("SELECT text, speaker_id FROM quotes")
+            if s in ids)
+        assert by_id
+
+
+def test_sort_by_date_on_a_common_word_walks_the_date_index(qb, monkeypatch):
+    import quotebook.search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 1)
+    dates = [q.date for q in search(qb.conn, "sanctions OR tariffs OR belarus", sort="date").quotes]
+    assert dates == sorted(dates, reverse=True) and len(dates) == 7
 
 
 def test_filters(qb):
@@ -227,7 +258,7 @@ def test_fts_syntax_in_a_query_is_taken_as_words(qb, query):
     search(qb.conn, query)
 
 
-@pytest.mark.parametrize("options", [{"sort": "size"}, {"kind": "quoted"}, {"limit": 0},
+@pytest.mark.parametrize("options", [{"sort": "size"}, {"kind": "quoted"}, {"limit": -1},
                                      {"since": "soon"}, {"until": "2020-13"}])
 def test_bad_options_give_one_line(qb, options):
     with pytest.raises(QuotebookError):
