@@ -195,17 +195,72 @@ def _is_opener(prefix: str) -> bool:
     return False
 
 
-def frame_sentence(masked: str, s: int, e: int, segments: list[Segment], paragraph: int) -> Candidate | None:
-    """The attribution in masked[s:e], if any."""
-    cues = find_cues(masked, s, e)
-    for cue in cues:
+_COLON_LEAD = re.compile(r"\s*[:]\s*(?=[“\"'‘«`])")
+# "…, adding that …": a second attribution to the same source in the same sentence.
+_PARTICIPLE = re.compile(
+    r",?\s+(?:and\s+|while\s+|before\s+)?(adding|saying|noting|arguing|explaining|insisting|warning|claiming|"
+    r"stressing|suggesting|asserting|declaring|acknowledging|writing|calling)\b"
+)
+# Verbs whose content is a name for something: "called the plan “a disaster,”".
+_NAMING = frozenset({"call", "dub", "term", "brand", "describe", "label", "deem", "characterize", "nickname"})
+
+
+def frame_sentence(masked: str, s: int, e: int, segments: list[Segment], paragraph: int) -> list[Candidate]:
+    """The attributions in masked[s:e]: usually none or one, two with "…, adding that …"."""
+    lead = _colon_lead(masked, s, e, segments, paragraph)
+    if lead is not None:
+        return [lead]
+    for cue in find_cues(masked, s, e):
         if cue.base == "according to":
             cand = _according(masked, s, e, cue, segments, paragraph)
         else:
             cand = _verb_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
-            return cand
-    return None
+            return [cand] + _participle(masked, cand, s, e, segments)
+    return []
+
+
+def _colon_lead(masked: str, s: int, e: int, segments: list[Segment], paragraph: int) -> Candidate | None:
+    """"Trump: “…”" — a name, a colon, a quotation."""
+    match = NAME_RUN.match(masked, s, e)
+    if match is None or len(match.group().split()) > 5:
+        return None
+    colon = _COLON_LEAD.match(masked, match.end(), e)
+    if colon is None:
+        return None
+    span = (colon.end(), trim_end(masked, colon.end(), e))
+    kind, spans = kind_of(masked, span, segments)
+    if kind != "direct":
+        return None
+    source = Source(match.start(), match.end(), match.group(), "name")
+    seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
+    return Candidate(spans, kind, source, ":", "colon", paragraph, seg_ids, 0.8)
+
+
+def _participle(masked: str, cand: Candidate, s: int, e: int, segments: list[Segment]) -> list[Candidate]:
+    """Split off "…, adding that C" as its own attribution to the same source."""
+    start = cand.spans[-1][1] if cand.layout == "post" else (cand.source.end if cand.source else s)
+    for match in _PARTICIPLE.finditer(masked, start, e):
+        if any(seg.start <= match.start() < seg.end for seg in segments):
+            continue
+        span = content_after(masked, match.end(1), e, True)
+        if span is None:
+            return []
+        if cand.layout != "post" and len(cand.spans) == 1 and cand.spans[0][1] > match.start():
+            # The first content stops where the second attribution begins.
+            b = cand.spans[0][0]
+            stop = trim_end(masked, b, match.start()).__int__()
+            while stop > b and masked[stop - 1] in ",":
+                stop -= 1
+            if stop - b < 6:
+                return []
+            cand.kind, cand.spans = kind_of(masked, (b, stop), segments)
+            cand.segments = set(_segments_in(segments, cand.spans[0][0], cand.spans[-1][1]))
+        kind, spans = kind_of(masked, span, segments)
+        seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
+        return [Candidate(spans, kind, cand.source, match.group(1), cand.layout, cand.paragraph, seg_ids,
+                          cand.confidence * 0.95)]
+    return []
 
 
 def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: list[Segment], paragraph: int) -> Candidate | None:
@@ -259,6 +314,10 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: list[Segment], 
         span = content_after(masked, after, e, cue.speech)
         if span is None:
             return None
+        if cue.base in _NAMING:
+            span = _named_thing(masked, span, segments)
+            if span is None:
+                return None
         kind, spans = kind_of(masked, span, segments)
         layout = "pre"
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
@@ -290,6 +349,15 @@ def _clause_prefix(prefix: str) -> str:
             break
         return prefix[:match.end()] + " "
     return prefix
+
+
+def _named_thing(masked: str, span: tuple[int, int], segments: list[Segment]) -> tuple[int, int] | None:
+    """"called the plan “a disaster,” and left": up to the end of the first quotation."""
+    for seg in segments:
+        if span[0] <= seg.start < span[1]:
+            end = seg.end
+            return span[0], end
+    return None
 
 
 def _trivial_rest(rest: str) -> bool:

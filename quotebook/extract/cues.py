@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quotebook.extract import lexicon
 
@@ -43,12 +44,19 @@ class Cue:
     speech: bool  # a verb of saying (not only of believing)
 
 
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern[str]:
+    forms = set(lexicon.reporting_verbs()) | set(lexicon.belief_verbs()) | set(_PHRASAL)
+    forms |= {f[0].upper() + f[1:] for f in forms}
+    return re.compile(r"\b(?:" + lexicon.trie_pattern(forms) + r")(?![\w\-])")
+
+
 def find_cues(masked: str, start: int, end: int) -> list[Cue]:
     """Cue words in masked[start:end], in order."""
     speech = lexicon.reporting_verbs()
     belief = lexicon.belief_verbs()
     cues = []
-    for match in _WORD.finditer(masked, start, end):
+    for match in _cue_regex().finditer(masked, start, end):
         word = match.group()
         low = word.lower()
         if word[0].isupper() and match.start() > start:

@@ -6,6 +6,8 @@ this module only knows how to read them.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -50,8 +52,34 @@ def titles() -> tuple[str, ...]:
     return phrases("titles.txt")
 
 
+@lru_cache(maxsize=None)
 def title_words() -> frozenset[str]:
     return words("titles.txt") | words("role_modifiers.txt")
+
+
+@lru_cache(maxsize=None)
+def first_names() -> frozenset[str]:
+    return female_names() | male_names()
+
+
+def trie_pattern(forms: Iterable[str]) -> str:
+    """A regex alternation shaped as a trie, so the regex engine matches it in one pass."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
 
 
 def female_names() -> frozenset[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from quotebook.extract import lexicon
 
@@ -86,6 +87,7 @@ def _clean_token(token: str) -> str:
     return token.lower().strip(".,")
 
 
+@lru_cache(maxsize=4096)
 def split_role(phrase: str) -> tuple[str | None, str]:
     """Split "U.S. Secretary of State Michael Pompeo" into (role, name).
 
@@ -94,7 +96,7 @@ def split_role(phrase: str) -> tuple[str | None, str]:
     """
     tokens = phrase.split()
     titles = lexicon.title_words()
-    firsts = lexicon.female_names() | lexicon.male_names()
+    firsts = lexicon.first_names()
     cut = len(tokens)
     while cut > 0:
         word = tokens[cut - 1]
@@ -134,24 +136,25 @@ def _is_organisation(phrase: str) -> bool:
     return any(_clean_token(w) in orgs for w in phrase.split()) or phrase.isupper() and len(phrase) <= 6
 
 
-def _trim_run(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim_run(run: str) -> tuple[int, int]:
     """Drop sentence-initial function words and trailing connectors from a name run."""
-    words = list(re.finditer(r"\S+", text[start:end]))
+    words = list(re.finditer(r"\S+", run))
     while words and _clean_token(words[0].group()) in _NOT_NAMES:
         words.pop(0)
     while words and (not words[-1].group()[:1].isupper() or _clean_token(words[-1].group()) in _NOT_NAMES):
         words.pop()
     if not words:
-        return start, start
-    return start + words[0].start(), start + words[-1].end()
+        return 0, 0
+    return words[0].start(), words[-1].end()
 
 
-def mention_from_span(text: str, start: int, end: int) -> Mention | None:
-    """Read one proper-name mention out of text[start:end], or None."""
-    start, end = _trim_run(text, start, end)
+@lru_cache(maxsize=8192)
+def _analyse(run: str) -> tuple[int, int, str, int, str | None, str, str | None] | None:
+    """(start, end, name, name_start, role, kind, gender) of a name run, offsets relative to it."""
+    start, end = _trim_run(run)
     if end <= start:
         return None
-    phrase = text[start:end]
+    phrase = run[start:end]
     # "Jr." and a trailing dot of an abbreviation stay; a sentence's full stop goes.
     if phrase.endswith(".") and not re.search(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp)\.$", phrase):
         phrase, end = phrase[:-1], end - 1
@@ -166,11 +169,20 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
         return None
     name_start = start + phrase.rfind(name)
     if _is_organisation(phrase) and not (role and _gender(name, role)):
-        return Mention(start, end, phrase, start, None, "organization")
+        return start, end, phrase, start, None, "organization", None
     titles = lexicon.title_words()
     if all(_clean_token(w) in titles for w in name.split()):
         return None
-    return Mention(start, end, name, name_start, role, "person", _gender(name, role))
+    return start, end, name, name_start, role, "person", _gender(name, role)
+
+
+def mention_from_span(text: str, start: int, end: int) -> Mention | None:
+    """Read one proper-name mention out of text[start:end], or None."""
+    found = _analyse(text[start:end])
+    if found is None:
+        return None
+    b, e, name, name_start, role, kind, gender = found
+    return Mention(start + b, start + e, name, start + name_start, role, kind, gender)
 
 
 def find_mentions(text: str) -> list[Mention]:

@@ -55,12 +55,12 @@ def _extract(text: str) -> list[Quote]:
             continue
         previous: Candidate | None = None
         for s, e in split_sentences(masked, para.start, para.end):
-            cand = frame_sentence(masked, s, e, segments, index)
-            if cand is not None and cand.segments & _used(candidates):
-                cand = None
-            if cand is not None:
-                candidates.append(cand)
-                previous = cand if cand.kind != "indirect" else None
+            found = frame_sentence(masked, s, e, segments, index)
+            used = _used(candidates) if found else set()
+            found = [c for c in found if not c.segments & used]
+            if found:
+                candidates.extend(found)
+                previous = found[0] if found[0].kind != "indirect" else None
                 continue
             if is_pure_quote(masked, s, e, segments):
                 if previous is not None and previous.paragraph == index:
