@@ -82,7 +82,7 @@ def path(state: State) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @pass_state
 def import_(state: State, inputs, title, date, url, source, topics, fmt, fetch, taxonomy, quiet) -> None:
-    """Import articles from files, directories, URLs, feeds, stdin (-) or a quotebook export.
+    """Import articles from files, directories, URLs, feeds or stdin.
 
     \b
     Examples:
@@ -308,7 +308,7 @@ def quotes(state: State, speaker, topic, since, until, source, kind, limit, fmt)
 @output_options
 @click.pass_context
 def speakers(ctx: click.Context, duplicates, topic, since, until, source, limit, fmt) -> None:
-    """List speakers with their quote counts; curate them with the subcommands.
+    """List speakers; merge, rename, alias and show them.
 
     \b
     Examples:
@@ -339,7 +339,7 @@ def speakers(ctx: click.Context, duplicates, topic, since, until, source, limit,
 @click.option("--json", "as_json", is_flag=True, help="Print the speaker as a JSON object.")
 @pass_state
 def speakers_show(state: State, name: str, as_json: bool) -> None:
-    """Show a speaker: aliases, roles with their dates, quote count and topics.
+    """Show a speaker's aliases, dated roles, quotes and topics.
 
     \b
     Example:
@@ -425,7 +425,7 @@ def speakers_alias(state: State, name: str, alias: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the quote as a JSON object.")
 @pass_state
 def show(state: State, quote_id: int, as_json: bool) -> None:
-    """Show one quote with its speaker, date, topics, article and context.
+    """Show one quote with its context, reports and history.
 
     \b
     Example:
@@ -495,7 +495,7 @@ def show(state: State, quote_id: int, as_json: bool) -> None:
 @output_options
 @pass_state
 def topics(state: State, speaker, since, until, source, limit, fmt) -> None:
-    """List topics with how many quotes have each, and where the topics came from.
+    """List topics with their quote counts.
 
     \b
     Examples:
@@ -554,7 +554,7 @@ def untag(state: State, quote_id: int, topic: str) -> None:
 @output_options
 @pass_state
 def articles(state: State, speaker, topic, since, until, source, limit, fmt) -> None:
-    """List imported articles, newest first, with their number of quotes.
+    """List imported articles with their quote counts.
 
     \b
     Examples:
@@ -577,7 +577,7 @@ def articles(state: State, speaker, topic, since, until, source, limit, fmt) -> 
 @click.option("--text", help="The quotation's words.")
 @pass_state
 def edit(state: State, quote_id: int, speaker, date, text) -> None:
-    """Correct a quote's speaker, date or text; the change is kept in the audit log.
+    """Correct a quote's speaker, date or text (audited).
 
     \b
     Examples:
@@ -626,7 +626,7 @@ def delete(state: State, quote_id: int, all_reports: bool, yes: bool) -> None:
 @output_options
 @pass_state
 def audit_(state: State, quote_id, limit, fmt) -> None:
-    """Show the curation history, newest first: every edit, deletion, tag and merge.
+    """Show the curation history: edits, deletions, tags, merges.
 
     \b
     Examples:
@@ -655,7 +655,7 @@ def audit_(state: State, quote_id, limit, fmt) -> None:
 @click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]), help="Only this kind of quote.")
 @pass_state
 def export(state: State, fmt, output, query, speaker, topic, since, until, source, kind) -> None:
-    """Export everything, or what matches the filters, as JSON lines, JSON, CSV or Markdown.
+    """Export quotes as JSON lines, JSON, CSV or Markdown.
 
     \b
     Examples:
@@ -690,7 +690,7 @@ def export(state: State, fmt, output, query, speaker, topic, since, until, sourc
 @output_options
 @pass_state
 def timeline(state: State, speaker, topic, since, until, source, by, fmt) -> None:
-    """Draw how many quotes fall in each month or year, as a bar chart.
+    """Chart quotes per month or year.
 
     \b
     Examples:
