@@ -119,9 +119,11 @@ QUOTE_COLUMNS = """
     q.date_source, q.topics_text, q.article_id, a.title, a.url, a.source, q.cue,
     q.confidence, q.start, q.end, q.spans,
     (SELECT count(DISTINCT r.article_id) FROM quotes r
-      WHERE r.id = q.id OR r.canonical_id = q.id) AS reports,
+      WHERE r.id = coalesce(q.canonical_id, q.id) OR r.canonical_id = coalesce(q.canonical_id, q.id))
+      AS reports,
     (SELECT min(coalesce(ra.published, r.date)) FROM quotes r JOIN articles ra ON ra.id = r.article_id
-      WHERE r.id = q.id OR r.canonical_id = q.id) AS first_reported
+      WHERE r.id = coalesce(q.canonical_id, q.id) OR r.canonical_id = coalesce(q.canonical_id, q.id))
+      AS first_reported
 """
 
 

@@ -99,3 +99,25 @@ def test_search_lists_a_quotation_once(book):
     store(book, "B", "2024-05-02", said(LONG, "Dana Okafor"))
     found = book.search("ferry").quotes
     assert len(found) == 1 and found[0].reports == 2
+
+
+def test_a_report_shown_by_its_own_id_counts_the_whole_quotation(book):
+    store(book, "A", "2024-05-01", said(LONG, "Dana Okafor"))
+    store(book, "B", "2024-05-02", said(LONG, "Dana Okafor"))
+    member = book.conn.execute("SELECT id FROM quotes WHERE canonical_id IS NOT NULL").fetchone()[0]
+    assert book.get_quote(member).reports == 2
+
+
+def test_upgraded_first_release_database_groups_new_reports(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    path = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema_v1.db", path)
+    with Quotebook(path) as book:
+        ((text, key),) = book.conn.execute("SELECT text, text_key FROM quotes").fetchall()
+        assert key == quote_key(text)
+        (old,) = book.quotes()
+        store(book, "Again", "2030-01-01", said(text.strip("“”\""), old.speaker))
+        (listed,) = book.quotes()
+        assert listed.reports == 2
