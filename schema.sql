@@ -88,7 +88,9 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, date);
-CREATE INDEX IF NOT EXISTS quotes_canonical ON quotes(canonical_id);
+-- Partial: nearly every row has canonical_id NULL, and a full index tempts the planner
+-- into scanning it for "canonical_id IS NULL" instead of using a better index.
+CREATE INDEX IF NOT EXISTS quotes_canonical ON quotes(canonical_id) WHERE canonical_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS quotes_date ON quotes(date);
 CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes(text_key);
 

@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 Span = tuple[int, int]
 
@@ -67,7 +68,7 @@ class Article:
     topics: tuple[str, ...] = ()  # user tags given at import
     fmt: str | None = None  # the format it was read from
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
         return content_hash(self.text)
 

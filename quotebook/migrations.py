@@ -44,10 +44,16 @@ def _quote_text_key(conn: sqlite3.Connection) -> None:
                      [(quote_key(text), quote_id) for quote_id, text in rows])
 
 
+def _partial_canonical_index(conn: sqlite3.Connection) -> None:
+    conn.execute("DROP INDEX IF EXISTS quotes_canonical")
+    conn.execute("CREATE INDEX quotes_canonical ON quotes(canonical_id) WHERE canonical_id IS NOT NULL")
+
+
 # (version, name, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "initial schema", _initial),
     (2, "quotes.text_key for grouping reports of one quotation", _quote_text_key),
+    (3, "partial index on quotes.canonical_id", _partial_canonical_index),
 ]
 
 LATEST = MIGRATIONS[-1][0]

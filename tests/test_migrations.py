@@ -36,7 +36,9 @@ def test_upgraded_database_has_the_same_tables_and_columns_as_a_new_one(tmp_path
             "SELECT name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger') "
             "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
         columns = {t: [c[1] for c in conn.execute(f"PRAGMA table_info('{t}')")] for t in tables}
-        return tables, columns
+        indexes = {name: " ".join(sql.replace("IF NOT EXISTS ", "").split()) for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+        return tables, columns, indexes
 
     assert shape(upgraded) == shape(fresh)
 
