@@ -454,7 +454,7 @@ def show(state: State, quote_id: int, as_json: bool) -> None:
     grid.add_column()
     speaker = quote.speaker or (f"unknown ({quote.mention})" if quote.mention else "unknown")
     date_note = {"text": "named in the text", "publication": "publication date",
-                 "user": "set by hand", "none": "unknown"}.get(quote.date_source or "none", quote.date_source)
+                 "user": "set by hand", "dateline": "the day the article names at its top", "none": "unknown"}.get(quote.date_source or "none", quote.date_source)
     for label, value in [
         ("Speaker", speaker), ("Role", quote.role), ("Said", f"{quote.date or 'unknown'} ({date_note})"),
         ("Kind", f"{quote.kind}, cue {quote.cue!r}, confidence {quote.confidence or 0:.2f}"),

@@ -215,6 +215,24 @@ def quote_date(
     return None, None, "none"
 
 
+DATELINE_CHARS = 1200
+
+
+def dateline(text: str) -> tuple[str, str] | None:
+    """The day an undated article names near its top ("arrived on Saturday, 1 February").
+
+    For an article with no publication date this is the best date its quotes
+    can have. Only absolute dates count: without a publication date a weekday
+    or "yesterday" cannot be placed. A day with no year gives ('--02-01',
+    'day-no-year'): the year is unknown, and is not invented.
+    """
+    head = text[:DATELINE_CHARS]
+    if not _ANY_DATE_WORD.search(head):
+        return None
+    masked = _QUOTED.sub(lambda m: " " * len(m.group(0)), head)
+    return _resolve_in(masked, None, None)
+
+
 def _windows(text: str, start: int, end: int) -> list[str]:
     """The quote's own sentence(s), then the sentence before, with quoted words masked."""
     para_start = text.rfind("\n\n", 0, start)

@@ -10,7 +10,7 @@ from quotebook.topics import heading_at, load_taxonomy, section_headings
 
 
 def process_article(article: Article, *, taxonomy: str | None = None) -> list[Quote]:
-    from quotebook.dates import quote_date
+    from quotebook.dates import dateline, quote_date
 
     text = article.text
     quotes = extract_quotes(text, title=article.title)
@@ -18,9 +18,13 @@ def process_article(article: Article, *, taxonomy: str | None = None) -> list[Qu
         return []
     headings = section_headings(text)
     topics = load_taxonomy(taxonomy)
+    # An undated article's quotes fall back on the day its opening names.
+    fallback = None if article.date else dateline(text)
     done = []
     for quote in quotes:
         date, precision, source = quote_date(text, quote.start, quote.end, article.date)
+        if source == "none" and fallback:
+            (date, precision), source = fallback, "dateline"
         found: list[tuple[str, str]] = []
         heading = heading_at(headings, quote.start)
         if heading:
