@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 import click
@@ -64,9 +67,11 @@ def import_inputs(book, inputs: Iterable[str], *, fmt: str | None = None, fetch:
 
     overrides = overrides or {}
     topics = tuple(topics)
+    articles = (item if isinstance(item, Failure) else apply_overrides(item, overrides, topics)
+                for item in read_inputs(inputs, fmt=fmt, fetch=fetch))
     bar = None
     try:
-        for n, item in enumerate(read_inputs(inputs, fmt=fmt, fetch=fetch), 1):
+        for n, (item, quotes, error) in enumerate(extracted(book, articles, taxonomy=taxonomy), 1):
             if isinstance(item, Failure):
                 label = "warning" if item.warning else "error"
                 click.echo(f"{label}: {item.origin}: {item.message}", err=True)
@@ -76,13 +81,14 @@ def import_inputs(book, inputs: Iterable[str], *, fmt: str | None = None, fetch:
                     summary.failed += 1
                 continue
             try:
-                result = book.import_article(apply_overrides(item, overrides, topics),
-                                             taxonomy=taxonomy)
+                if error is not None:
+                    raise error
+                result = book.add_article(item, quotes) if quotes is not None else None
             except Exception as ex:  # one bad article must not stop the batch
                 click.echo(f"error: {item.origin}: could not import: {type(ex).__name__}: {ex}", err=True)
                 summary.failed += 1
                 continue
-            if result.status == "imported":
+            if result is not None and result.status == "imported":
                 summary.imported += 1
                 summary.quotes += result.quotes
             else:
@@ -99,6 +105,88 @@ def import_inputs(book, inputs: Iterable[str], *, fmt: str | None = None, fetch:
         if bar is not None:
             bar[0].stop()
     return summary
+
+
+# Extraction runs in worker processes once a batch has more articles than this,
+# at most WINDOW articles ahead of the writer, so memory stays bounded.
+POOL_AFTER = 30
+WINDOW = 64
+
+
+def default_jobs() -> int:
+    """Worker processes for extraction: leave one core to reading and writing."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(0, min(4, cores - 1))
+
+
+def extracted(book, items: Iterable[Article | Failure], *, taxonomy: str | None = None,
+              jobs: int | None = None) -> Iterator[tuple[Article | Failure, list | None, Exception | None]]:
+    """(item, quotes, error) for each input, in order; quotes is None for an article already stored.
+
+    Small batches are extracted here; big ones in a pool of worker processes that
+    runs ahead of the writer, so extraction and SQLite use different cores.
+    """
+    from concurrent.futures import Future
+
+    from quotebook.pipeline import process_article
+
+    jobs = default_jobs() if jobs is None else jobs
+    pool, window, fresh = None, deque(), 0
+    try:
+        for item in items:
+            if isinstance(item, Failure) or book.find_article(item) is not None:
+                window.append((item, None))
+            else:
+                fresh += 1
+                if pool is None and jobs and fresh > POOL_AFTER:
+                    pool = _start_pool(jobs)
+                if pool is not None:
+                    window.append((item, pool.submit(process_article, item, taxonomy=taxonomy)))
+                else:
+                    window.append((item, _run_inline(process_article, item, taxonomy)))
+            while window and (len(window) > WINDOW or not isinstance(window[0][1], Future)):
+                yield _settle(*window.popleft())
+        while window:
+            yield _settle(*window.popleft())
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _run_inline(process, item, taxonomy):
+    try:
+        return process(item, taxonomy=taxonomy)
+    except Exception as ex:
+        return ex
+
+
+def _settle(item, pending):
+    from concurrent.futures import Future
+
+    if isinstance(pending, Future):
+        try:
+            pending = pending.result()
+        except Exception as ex:
+            pending = ex
+    if isinstance(pending, Exception):
+        return item, None, pending
+    if isinstance(item, Failure):
+        return item, None, None
+    return item, pending, None
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group; the writer decides when to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _start_pool(jobs: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: a forked child must not inherit the open SQLite connection.
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_ignore_interrupts)
 
 
 def restore_into(book, path: str, summary: ImportSummary) -> None:

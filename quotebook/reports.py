@@ -43,13 +43,17 @@ def find_group(conn: sqlite3.Connection, speaker_id: int | None, key: str,
     """
     if not key:
         return None
-    rows = conn.execute(
-        "SELECT id, canonical_id FROM quotes WHERE text_key = ? AND coalesce(canonical_id, id) IS NOT ? "
-        "AND (speaker_id IS ? OR speaker_id IS NULL OR ? IS NULL) "
-        "ORDER BY speaker_id IS NULL, id LIMIT 1",
-        (key, exclude, speaker_id, speaker_id)).fetchone()
-    if rows:
-        return rows[1] or rows[0]
+    # Identical wording: the same speaker first, then an unknown one (or, for an
+    # unattributed quote, anyone, attributed first). Each query stops at its first
+    # hit on the text_key index instead of sorting every report of a popular quote.
+    same = "speaker_id IS NOT NULL" if speaker_id is None else "speaker_id = ?"
+    for speaker_clause in (same, "speaker_id IS NULL"):
+        params = (key, exclude) + ((speaker_id,) if "?" in speaker_clause else ())
+        row = conn.execute(
+            "SELECT coalesce(canonical_id, id) FROM quotes WHERE text_key = ? "
+            f"AND coalesce(canonical_id, id) IS NOT ? AND {speaker_clause} LIMIT 1", params).fetchone()
+        if row:
+            return row[0]
     if speaker_id is None:
         return None
     from rapidfuzz import fuzz
