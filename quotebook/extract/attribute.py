@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from quotebook.extract.cues import Cue, find_cues, is_doubtful, skip_modifiers
 from quotebook.extract.indirect import content_after, content_before, kind_of, skip_object, trim_end
-from quotebook.extract.marks import MASK, Segment
+from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES
 
 # Between a subject and its cue: "has also said", "later told", "repeatedly warned".
@@ -154,8 +154,12 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     head = _PARTY_TAG.sub("", body[:comma]).rstrip()
     name = _name_run_ending(head)
     if name is None:
-        pronoun = re.search(r"(?:^|\W)(who|which)$", head)
-        return None if pronoun is None else None
+        # "The senator, Rosa Diaz, believes": the apposition is the name.
+        inner = NAME_RUN.fullmatch(apposition)
+        if inner is None:
+            return None
+        b = body.index(apposition, comma)
+        return Source(offset + b, offset + b + len(apposition), apposition, "name")
     b, e = name
     if head[b:e].split()[-1].lower() in _NOT_NAMES:
         return None
@@ -180,8 +184,8 @@ def _source_after(masked: str, pos: int, end: int) -> Source | None:
     return None
 
 
-def _segments_in(segments: list[Segment], start: int, end: int) -> list[int]:
-    return [i for i, s in enumerate(segments) if s.start < end and s.end > start]
+def _segments_in(segments: SegmentList, start: int, end: int) -> list[int]:
+    return list(segments.overlapping(start, end))
 
 
 def _is_opener(prefix: str) -> bool:
@@ -205,7 +209,7 @@ _PARTICIPLE = re.compile(
 _NAMING = frozenset({"call", "dub", "term", "brand", "describe", "label", "deem", "characterize", "nickname"})
 
 
-def frame_sentence(masked: str, s: int, e: int, segments: list[Segment], paragraph: int) -> list[Candidate]:
+def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> list[Candidate]:
     """The attributions in masked[s:e]: usually none or one, two with "…, adding that …"."""
     lead = _colon_lead(masked, s, e, segments, paragraph)
     if lead is not None:
@@ -220,7 +224,7 @@ def frame_sentence(masked: str, s: int, e: int, segments: list[Segment], paragra
     return []
 
 
-def _colon_lead(masked: str, s: int, e: int, segments: list[Segment], paragraph: int) -> Candidate | None:
+def _colon_lead(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
     """"Trump: “…”" — a name, a colon, a quotation."""
     match = NAME_RUN.match(masked, s, e)
     if match is None or len(match.group().split()) > 5:
@@ -237,11 +241,11 @@ def _colon_lead(masked: str, s: int, e: int, segments: list[Segment], paragraph:
     return Candidate(spans, kind, source, ":", "colon", paragraph, seg_ids, 0.8)
 
 
-def _participle(masked: str, cand: Candidate, s: int, e: int, segments: list[Segment]) -> list[Candidate]:
+def _participle(masked: str, cand: Candidate, s: int, e: int, segments: SegmentList) -> list[Candidate]:
     """Split off "…, adding that C" as its own attribution to the same source."""
     start = cand.spans[-1][1] if cand.layout == "post" else (cand.source.end if cand.source else s)
     for match in _PARTICIPLE.finditer(masked, start, e):
-        if any(seg.start <= match.start() < seg.end for seg in segments):
+        if segments.overlapping(match.start(), match.start() + 1):
             continue
         span = content_after(masked, match.end(1), e, True)
         if span is None:
@@ -263,7 +267,7 @@ def _participle(masked: str, cand: Candidate, s: int, e: int, segments: list[Seg
     return []
 
 
-def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: list[Segment], paragraph: int) -> Candidate | None:
+def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, paragraph: int) -> Candidate | None:
     source = _source_before(masked, s, cue.start)
     inverted = False
     if source is not None and is_doubtful(masked, cue):
@@ -351,12 +355,11 @@ def _clause_prefix(prefix: str) -> str:
     return prefix
 
 
-def _named_thing(masked: str, span: tuple[int, int], segments: list[Segment]) -> tuple[int, int] | None:
+def _named_thing(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[int, int] | None:
     """"called the plan “a disaster,” and left": up to the end of the first quotation."""
-    for seg in segments:
-        if span[0] <= seg.start < span[1]:
-            end = seg.end
-            return span[0], end
+    for i in segments.overlapping(span[0], span[1]):
+        if segments[i].start >= span[0]:
+            return span[0], segments[i].end
     return None
 
 
@@ -372,17 +375,17 @@ def _trivial_rest(rest: str) -> bool:
     return False
 
 
-def _trailing_quote(masked: str, pos: int, end: int, segments: list[Segment]) -> tuple[int, int] | None:
+_GAP = re.compile(r"\s*[,:;.]?\s*")
+
+
+def _trailing_quote(masked: str, pos: int, end: int, segments: SegmentList) -> tuple[int, int] | None:
     """“…,” he said, “…” — the second part of an interrupted quote."""
-    match = re.match(r"\s*[,:;.]?\s*", masked[pos:end])
-    start = pos + (match.end() if match else 0)
-    for seg in segments:
-        if seg.start == start:
-            return seg.start, seg.end
-    return None
+    match = _GAP.match(masked, pos, end)
+    seg = segments.starting_at(match.end() if match else pos)
+    return (seg.start, seg.end) if seg is not None else None
 
 
-def _according(masked: str, s: int, e: int, cue: Cue, segments: list[Segment], paragraph: int) -> Candidate | None:
+def _according(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, paragraph: int) -> Candidate | None:
     prefix = masked[s:cue.start]
     name_end = masked.find(",", cue.end, e)
     if _is_opener(prefix) or not prefix.strip():
@@ -417,7 +420,7 @@ def _np_after(masked: str, pos: int, end: int) -> Source | None:
     return Source(pos, pos + len(text), text, "np")
 
 
-def is_pure_quote(masked: str, s: int, e: int, segments: list[Segment]) -> bool:
+def is_pure_quote(masked: str, s: int, e: int, segments: SegmentList) -> bool:
     """A sentence that is nothing but quotation(s)."""
     inside = _segments_in(segments, s, e)
     if not inside:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quotebook.extract.marks import MASK, Segment
+from quotebook.extract.marks import MASK, SegmentList
 
 _OPEN = "“„‟«\"'`‘"
 _CLOSE = "”»\"'’"
@@ -100,19 +100,19 @@ def content_before(masked: str, start: int, boundary: int) -> tuple[int, int] | 
         end -= 1
     while start < end and masked[start].isspace():
         start += 1
-    if end - start < 6:
+    if end - start < 3:
         return None
     return start, end
 
 
-def kind_of(masked: str, span: tuple[int, int], segments: list[Segment]) -> tuple[str, list[tuple[int, int]]]:
+def kind_of(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[str, list[tuple[int, int]]]:
     """direct (all inside marks), mixed (some) or indirect (none); with the spans to report.
 
     A direct quotation reports its marked segments only, so the "that" and
     commas around them do not count against it.
     """
     start, end = span
-    inside = [s for s in segments if s.start < end and s.end > start]
+    inside = [segments[i] for i in segments.overlapping(start, end)]
     if not inside:
         return "indirect", [span]
     outside = masked[start:end]

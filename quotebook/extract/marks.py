@@ -9,6 +9,7 @@ rest of the article.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -40,6 +41,26 @@ class Segment:
     closed: bool = True  # False when the paragraph ended first
     continued: bool = False  # the quotation goes on in the next paragraph
     single: bool = False  # delimited by single marks
+
+
+class SegmentList(list):
+    """Segments in text order, with a bisect index so lookups stay logarithmic."""
+
+    def __init__(self, segments: list[Segment]):
+        super().__init__(segments)
+        self.starts = [seg.start for seg in segments]
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indices of the segments that share at least one character with [start, end)."""
+        lo = bisect.bisect_right(self.starts, start) - 1
+        if lo < 0 or self[lo].end <= start:
+            lo += 1
+        hi = bisect.bisect_left(self.starts, end)
+        return range(lo, max(lo, hi))
+
+    def starting_at(self, pos: int) -> Segment | None:
+        i = bisect.bisect_left(self.starts, pos)
+        return self[i] if i < len(self) and self.starts[i] == pos else None
 
 
 @dataclass
@@ -95,7 +116,7 @@ def _pair_singles(marks: list[Mark], para_index: int) -> list[Segment]:
     return segments
 
 
-def pair_quotation_marks(text: str, paragraphs: list[Paragraph]) -> list[Segment]:
+def pair_quotation_marks(text: str, paragraphs: list[Paragraph]) -> SegmentList:
     """All quoted segments of the text, in order, marks included in the offsets."""
     segments: list[Segment] = []
     for index, para in enumerate(paragraphs):
@@ -114,7 +135,7 @@ def pair_quotation_marks(text: str, paragraphs: list[Paragraph]) -> list[Segment
             found.sort(key=lambda s: s.start)
         segments.extend(found)
     _link_paragraphs(text, segments, paragraphs)
-    return segments
+    return SegmentList(segments)
 
 
 def _pair_doubles(text: str, marks: list[Mark], para: Paragraph, index: int) -> list[Segment]:

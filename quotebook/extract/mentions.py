@@ -8,6 +8,7 @@ pronoun or a role can be resolved to the fullest name the article uses.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -23,7 +24,7 @@ _TOKEN = (
     r"|(?:Sen|Rep|Gov|Gen|Lt|Col|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sgt|Capt|Adm|Maj|Rev|Prof|Hon|Pres|Cmdr|Atty|Supt|Cpl|Pvt|Fr|Msgr|Messrs)\."
     rf"|[{_UPPER}](?:[{_LETTER}\-]|['’](?=[{_LETTER}]{{2}}))*(?![{_LETTER}]))"
 )
-_CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el|la|le|y|and)"
+_CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el|la|le|y)"
 NAME_RUN = re.compile(
     rf"(?<![{_LETTER}\d\-])(?:al-|el-)?{_TOKEN}(?:(?:\s|\u00a0)+(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*"
     r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"
@@ -56,6 +57,7 @@ _HONORIFIC_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "fema
                      "chairman": "male", "chairwoman": "female", "councilman": "male",
                      "councilwoman": "female", "assemblyman": "male", "assemblywoman": "female",
                      "prince": "male", "princess": "female"}
+_PARTICLES = frozenset({"de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "la", "le"})
 _SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
 
 
@@ -104,7 +106,8 @@ def split_role(phrase: str) -> tuple[str | None, str]:
         if low in _SUFFIXES and cut == len(tokens):
             cut -= 1
             continue
-        if low in titles or word.lower() in titles or not word[:1].isupper():
+        particle = low.startswith(("al-", "el-")) or low in _PARTICLES and cut < len(tokens)
+        if not particle and (low in titles or word.lower() in titles or not word[:1].isupper()):
             break
         cut -= 1
     name_tokens = tokens[cut:]
@@ -141,7 +144,8 @@ def _trim_run(run: str) -> tuple[int, int]:
     words = list(re.finditer(r"\S+", run))
     while words and _clean_token(words[0].group()) in _NOT_NAMES:
         words.pop(0)
-    while words and (not words[-1].group()[:1].isupper() or _clean_token(words[-1].group()) in _NOT_NAMES):
+    while words and (not (words[-1].group()[:1].isupper() or words[-1].group().startswith(("al-", "el-")))
+                     or _clean_token(words[-1].group()) in _NOT_NAMES):
         words.pop()
     if not words:
         return 0, 0
@@ -169,6 +173,9 @@ def _analyse(run: str) -> tuple[int, int, str, int, str | None, str, str | None]
         return None
     name_start = start + phrase.rfind(name)
     if _is_organisation(phrase) and not (role and _gender(name, role)):
+        if run[:start].endswith("The "):  # "The New York Times" keeps its article
+            start -= 4
+            phrase = run[start:end]
         return start, end, phrase, start, None, "organization", None
     titles = lexicon.title_words()
     if all(_clean_token(w) in titles for w in name.split()):
@@ -205,6 +212,7 @@ class Entities:
 
     def __init__(self, mentions: list[Mention]):
         self.mentions = mentions
+        self.starts = [m.name_start for m in mentions]
         self.by_surname: dict[str, Entity] = {}
         self.by_name: dict[str, Entity] = {}
         for m in mentions:
@@ -247,8 +255,10 @@ class Entities:
         """
         candidates: list[tuple[int, Entity]] = []
         seen: set[int] = set()
-        for m in reversed(self.mentions):
-            if m.name_start >= position or m.kind != "person":
+        before = bisect.bisect_left(self.starts, position)
+        # Only the last few hundred mentions: an antecedent further back is no antecedent.
+        for m in reversed(self.mentions[max(0, before - 300):before]):
+            if m.kind != "person":
                 continue
             if any(b <= m.name_start < e for b, e in exclude):
                 continue
@@ -257,6 +267,8 @@ class Entities:
                 continue
             if gender in ("male", "female") and entity.gender not in (None, gender):
                 continue
+            if " " not in entity.name and not entity.role and entity.gender is None:
+                continue  # a lone capitalised word ("Intro", "Reuters") is no sure person
             if role_word and not (entity.role and role_word in entity.role.lower()):
                 continue
             seen.add(id(entity))

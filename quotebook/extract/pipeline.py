@@ -49,26 +49,28 @@ def _extract(text: str) -> list[Quote]:
     candidates: list[Candidate] = []
     bare: list[tuple[int, int, int]] = []  # (paragraph, sentence start, sentence end) of quote-only sentences
     turns = _transcript_turns(masked, paragraphs)
+    used: set[int] = set()  # segments already part of a quote
     for index, para in enumerate(paragraphs):
         if index in turns:
             candidates.append(turns[index])
             continue
         previous: Candidate | None = None
         for s, e in split_sentences(masked, para.start, para.end):
-            found = frame_sentence(masked, s, e, segments, index)
-            used = _used(candidates) if found else set()
-            found = [c for c in found if not c.segments & used]
+            found = [c for c in frame_sentence(masked, s, e, segments, index) if not c.segments & used]
             if found:
                 candidates.extend(found)
+                for c in found:
+                    used |= c.segments
                 previous = found[0] if found[0].kind != "indirect" else None
                 continue
             if is_pure_quote(masked, s, e, segments):
                 if previous is not None and previous.paragraph == index:
                     _append_spans(previous, text, masked, s, e, segments)
+                    used.update(previous.segments)
                 else:
                     bare.append((index, s, e))
             previous = None
-    candidates.extend(_attach_bare(text, masked, bare, candidates, segments, paragraphs))
+    candidates.extend(_attach_bare(text, masked, bare, candidates, segments, paragraphs, used))
     quotes = [_to_quote(text, masked, c, entities, segments) for c in candidates]
     quotes = [q for q in quotes if q is not None]
     quotes.sort(key=lambda q: q.spans[0])
@@ -83,7 +85,7 @@ def _used(candidates: list[Candidate]) -> set[int]:
 
 
 def _segment_ids(segments: list[Segment], s: int, e: int) -> list[int]:
-    return [i for i, seg in enumerate(segments) if seg.start < e and seg.end > s]
+    return list(segments.overlapping(s, e))
 
 
 def _append_spans(cand: Candidate, text: str, masked: str, s: int, e: int, segments: list[Segment]) -> None:
@@ -105,7 +107,8 @@ def _transcript_turns(masked: str, paragraphs) -> dict[int, Candidate]:
     return turns if len(turns) >= 2 else {}
 
 
-def _attach_bare(text: str, masked: str, bare, candidates: list[Candidate], segments, paragraphs) -> list[Candidate]:
+def _attach_bare(text: str, masked: str, bare, candidates: list[Candidate], segments, paragraphs,
+                 used: set[int]) -> list[Candidate]:
     """Quote-only sentences: part of a multi-paragraph quote, or attributed by the paragraph before."""
     by_paragraph = {}
     for c in candidates:
@@ -114,8 +117,9 @@ def _attach_bare(text: str, masked: str, bare, candidates: list[Candidate], segm
     chain_owner: dict[int, Candidate] = {}
     for index, s, e in bare:
         ids = _segment_ids(segments, s, e)
-        if not ids or any(i in _used(candidates + found) for i in ids):
+        if not ids or any(i in used for i in ids):
             continue
+        used.update(ids)
         # The paragraph before ended an open quotation: this one goes on with it.
         prev_seg = ids[0] - 1
         if prev_seg >= 0 and segments[prev_seg].continued and segments[prev_seg].paragraph == index - 1:
@@ -271,6 +275,8 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
     mention = mention_from_span(text, source.start, source.end)
     if mention is None:
         return None, None, None, 0.5
+    if len(words) == 1 and head in lexicon.anonymous_nouns():
+        return source.text, "anonymous", None, 0.8  # "Officials said"
     if mention.kind == "organization":
         return mention.name, "organization", None, 0.85
     entity = entities.entity_for(mention.name)
@@ -284,14 +290,18 @@ def _has_proper_name(words: list[str]) -> bool:
 
 
 def _drop_overlaps(quotes: list[Quote]) -> list[Quote]:
-    """Two quotes sharing text: keep the more confident."""
+    """Two quotes sharing text: keep the more confident. Quotes arrive sorted by start."""
     kept: list[Quote] = []
+    active: list[Quote] = []  # kept quotes that reach past the current start
     for q in quotes:
-        clash = next((k for k in kept if _overlap(k, q)), None)
+        active = [k for k in active if k.end > q.start]
+        clash = next((k for k in active if _overlap(k, q)), None)
         if clash is None:
             kept.append(q)
+            active.append(q)
         elif q.confidence > clash.confidence:
             kept[kept.index(clash)] = q
+            active[active.index(clash)] = q
     return kept
 
 

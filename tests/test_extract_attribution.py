@@ -1,0 +1,144 @@
+"""Mixed and indirect quotations, and who said them."""
+
+from quotebook.extract import extract_quotes, split_role
+
+
+def test_said_that_is_indirect():
+    q = extract_quotes("Intro.\n\nMayor Ken Ito said that the budget would be cut next year.")[0]
+    assert q.kind == "indirect"
+    assert q.text == "that the budget would be cut next year"
+    assert q.speaker == "Ken Ito"
+
+
+def test_said_without_that_is_indirect():
+    q = extract_quotes("Intro.\n\nKen Ito said the budget would be cut.")[0]
+    assert q.text == "the budget would be cut"
+
+
+def test_content_then_source_is_indirect():
+    q = extract_quotes("Intro.\n\nThe budget would be cut next year, Ken Ito said.")[0]
+    assert q.text == "The budget would be cut next year"
+    assert q.kind == "indirect"
+
+
+def test_quoted_fragment_makes_a_mixed_quote():
+    q = extract_quotes("Intro.\n\nKen Ito said the cuts were “painful but necessary” for the city.")[0]
+    assert q.kind == "mixed"
+    assert q.text == "the cuts were “painful but necessary” for the city"
+
+
+def test_belief_verbs_report_a_view():
+    q = extract_quotes("Intro.\n\nThe senator, Rosa Diaz, believes that the law will pass.")[0]
+    assert q.kind == "indirect"
+    assert q.text == "that the law will pass"
+
+
+def test_warned_that():
+    q = extract_quotes("Intro.\n\nEconomist Lars Berg warned that prices would rise.")[0]
+    assert q.text == "that prices would rise"
+    assert q.cue == "warned"
+
+
+def test_adding_that_is_a_second_attribution():
+    text = "Intro.\n\n“We are ready,” Ken Ito said, adding that the city had hired 40 new staff."
+    quotes = extract_quotes(text)
+    assert [q.kind for q in quotes] == ["direct", "indirect"]
+    assert quotes[1].text == "that the city had hired 40 new staff"
+    assert quotes[1].speaker == "Ken Ito"
+
+
+def test_role_is_split_from_name():
+    assert split_role("U.S. Secretary of State Michael Pompeo") == ("U.S. Secretary of State", "Michael Pompeo")
+    assert split_role("Minister of Foreign Affairs Vladimir Makei") == ("Minister of Foreign Affairs", "Vladimir Makei")
+    assert split_role("Sen. Ted Cruz") == ("Sen.", "Ted Cruz")
+
+
+def test_role_goes_in_the_quote():
+    q = extract_quotes("Intro.\n\n“We are here to help,” U.S. Secretary of State Michael Pompeo said.")[0]
+    assert q.speaker == "Michael Pompeo"
+    assert q.role == "U.S. Secretary of State"
+
+
+def test_surname_resolves_to_fullest_name():
+    text = "Intro.\n\nForeign Minister Vladimir Makei met the delegation.\n\n“We welcome you,” Makei said."
+    q = extract_quotes(text)[0]
+    assert q.speaker == "Vladimir Makei"
+    assert q.mention == "Makei"
+    assert text[q.speaker_start:q.speaker_end] == "Makei"
+
+
+def test_middle_initial_junior_and_hyphenated_names():
+    text = (
+        "Intro.\n\n“The case is closed,” said John F. Kennedy Jr.\n\n"
+        "“It is not,” Melissa Mark-Viverito said.\n\n“Maybe,” Ahmed al-Rashid said."
+    )
+    speakers = [q.speaker for q in extract_quotes(text)]
+    assert speakers == ["John F. Kennedy Jr.", "Melissa Mark-Viverito", "Ahmed al-Rashid"]
+
+
+def test_mr_surname():
+    text = "Intro.\n\nBarack Obama spoke first.\n\n“We move on,” Mr. Obama said."
+    q = extract_quotes(text)[0]
+    assert q.speaker == "Barack Obama"
+
+
+def test_apposition_between_name_and_verb():
+    q = extract_quotes("Intro.\n\n“He will win,” Flynn, a top Trump surrogate, said.")[0]
+    assert q.speaker == "Flynn"
+
+
+def test_organisation_and_media_speakers():
+    text = "Intro.\n\nThe New York Times reports: “The deal is off.”"
+    q = extract_quotes(text)[0]
+    assert q.speaker == "The New York Times"
+    assert q.speaker_type == "organization"
+
+
+def test_anonymous_sources_stay_anonymous():
+    text = (
+        "Intro.\n\nPresident Maria Soto visited the plant.\n\n"
+        "“The visit was planned for months,” a source said.\n\nOfficials said the plant would stay open."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("a source", "anonymous"), ("Officials", "anonymous")]
+
+
+def test_pronoun_resolves_by_gender():
+    text = (
+        "Intro.\n\nSenator Mary Olsen met Governor Peter Hart on Friday.\n\n"
+        "“It went well,” she said.\n\n“We disagree on taxes,” he said."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Mary Olsen", "Peter Hart"]
+    assert [q.mention for q in quotes] == ["she", "he"]
+
+
+def test_role_noun_resolves_to_the_person_with_that_role():
+    text = (
+        "Intro.\n\nThe delegation met Foreign Minister Vladimir Makei and Anna Lee.\n\n"
+        "The minister believes that the talks will continue."
+    )
+    q = extract_quotes(text)[0]
+    assert q.speaker == "Vladimir Makei"
+    assert q.mention == "The minister"
+
+
+def test_quote_paragraph_attributed_by_the_paragraph_before():
+    text = "Intro.\n\nThe position was voiced by Pompeo.\n\n“We are not there yet.”"
+    q = extract_quotes(text)[0]
+    assert q.text == "“We are not there yet.”"
+    assert q.mention == "Pompeo"
+
+
+def test_uncertain_speaker_is_none_not_a_guess():
+    q = extract_quotes("“We are done,” he said.")[0]
+    assert q.speaker is None
+    assert q.mention == "he"
+    assert 0 <= q.confidence <= 1
+
+
+def test_keyword_spam_line_is_not_text():
+    text = "Intro.\n\nmike pompeo visit belarus minsk lukashenko\n\n“We came to listen,” Ann Tully said."
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Ann Tully"

@@ -1,0 +1,80 @@
+"""Cues: reporting verbs in every tense, cue phrases, colon lead-ins and transcript turns."""
+
+import pytest
+
+from quotebook.extract import extract_quotes
+from quotebook.extract.lexicon import belief_verbs, reporting_verbs
+
+
+@pytest.mark.parametrize("form", ["said", "says", "say", "saying", "told", "tells", "added", "insisted",
+                                  "warns", "noted", "argued", "claims", "acknowledged", "tweeted", "wrote"])
+def test_reporting_verb_lexicon_has_every_form(form):
+    assert form in reporting_verbs()
+
+
+def test_reporting_verb_lexicon_is_large():
+    assert len(set(reporting_verbs().values())) >= 200
+    assert len(reporting_verbs()) >= 800
+    assert "believes" in belief_verbs()
+
+
+@pytest.mark.parametrize("verb", ["said", "says", "insisted", "warned", "noted", "argued", "claimed", "added"])
+def test_quote_with_any_reporting_verb(verb):
+    text = f"Intro.\n\n“The vote will be close,” Maria Lopez {verb}."
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Maria Lopez"
+    assert quotes[0].cue == verb
+
+
+def test_inverted_attribution():
+    q = extract_quotes("Intro.\n\n“We will appeal,” said Jonas Weber, a lawyer for the family.")[0]
+    assert q.speaker == "Jonas Weber"
+
+
+def test_told_reporters_and_in_a_statement():
+    text = (
+        "Intro.\n\n“It was a mistake,” Nina Patel told reporters on Monday.\n\n"
+        "“We regret it,” the company said in a statement."
+    )
+    quotes = extract_quotes(text)
+    assert [q.mention for q in quotes] == ["Nina Patel", "the company"]
+    assert quotes[1].speaker_type == "organization"
+
+
+def test_wrote_on_twitter_with_colon():
+    q = extract_quotes("Intro.\n\nSenator Cole Banks wrote on Twitter: “This bill is a disaster.”")[0]
+    assert q.text == "“This bill is a disaster.”"
+    assert q.speaker == "Cole Banks"
+
+
+def test_in_an_interview_with():
+    q = extract_quotes("Intro.\n\n“I am not running,” Ada Grey said in an interview with The Daily Ledger.")[0]
+    assert q.speaker == "Ada Grey"
+
+
+def test_colon_lead_in():
+    q = extract_quotes("Headline.\n\nTrump: “I will win the state.”")[0]
+    assert q.text == "“I will win the state.”"
+    assert q.mention == "Trump"
+
+
+def test_transcript_turns():
+    text = (
+        "Interview transcript.\n\nWALLACE: Do you support the plan?\n\n"
+        "PENCE: I support it, and I think voters do too.\n\nWALLACE: Thank you."
+    )
+    quotes = extract_quotes(text)
+    assert [q.mention for q in quotes] == ["WALLACE", "PENCE", "WALLACE"]
+    assert quotes[1].text == "I support it, and I think voters do too."
+
+
+def test_according_to_before_and_after():
+    text = (
+        "Intro.\n\nAccording to the mayor's office, the bridge will reopen in May.\n\n"
+        "The tunnel will stay closed until June, according to Pia Holm."
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["the bridge will reopen in May", "The tunnel will stay closed until June"]
+    assert quotes[1].speaker == "Pia Holm"
+    assert all(q.kind == "indirect" for q in quotes)

@@ -1,0 +1,55 @@
+"""extract_quotes never raises, and every offset it gives points at what it claims."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotebook.extract import extract_quotes, find_mentions
+
+MARKS = "“”\"'‘’«»`"
+pieces = st.one_of(
+    st.sampled_from(list(MARKS) + ["''", " said ", " he said", ", ", ". ", "\n\n", "\n", ":", " according to ",
+                                   "Mr. ", "Sen. ", "Ann Lee", " that ", "\u00a0", "\x00", "\ud800", "—"]),
+    st.text(max_size=12),
+)
+articles = st.lists(pieces, max_size=60).map("".join)
+
+
+def check(text: str) -> None:
+    quotes = extract_quotes(text)
+    starts = [q.start for q in quotes]
+    assert starts == sorted(starts)
+    for q in quotes:
+        assert q.spans and all(0 <= b < e <= len(text) for b, e in q.spans)
+        assert q.text == " … ".join(text[b:e] for b, e in q.spans)
+        assert q.kind in ("direct", "mixed", "indirect")
+        assert 0.0 <= q.confidence <= 1.0
+        assert q.speaker_type in (None, "person", "organization", "anonymous")
+        if q.speaker_start is not None:
+            assert 0 <= q.speaker_start <= q.speaker_end <= len(text)
+            assert text[q.speaker_start:q.speaker_end] == q.mention
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles)
+def test_never_raises_and_offsets_hold_on_quote_heavy_text(text):
+    check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_never_raises_on_any_text(text):
+    check(text)
+    find_mentions(text)
+
+
+def test_hostile_inputs():
+    for text in ["", " ", "\x00" * 50, "\ud800\udfff\ud800", "“" * 1000, "”" * 1000, '"' * 1001,
+                 "a" * 10000, "said " * 2000, "“a,” he said. " * 500, "''" * 999]:
+        check(text)
+
+
+def test_hundred_thousand_quote_marks():
+    # Quadratic pairing or backtracking would make this run for hours.
+    check("“x” " * 50_000 + '"' * 100_000)
+    check("“" * 100_000)
+    check("“a,” he said, “b” " * 20_000)
