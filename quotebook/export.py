@@ -181,7 +181,9 @@ def read_export(path: str) -> Iterator[dict]:
         try:
             document = json.loads(text)
         except ValueError:  # JSON lines: one record a line
-            return iter([json.loads(line) for line in text.splitlines() if line.strip()])
+            # split on "\n" alone: splitlines() would also break inside a record at
+            # U+0085 or U+2028, which JSON writes unescaped with ensure_ascii=False.
+            return iter([json.loads(line) for line in text.split("\n") if line.strip()])
         if document.get("type") == "header":  # JSON lines holding only the header
             return iter([document])
         return iter([{"type": "header", EXPORT_MARK: document.get(EXPORT_MARK)}]

@@ -31,12 +31,12 @@ def book(temporary_db):
 
 def snapshot(book: Quotebook) -> dict:
     """What a user sees: quotations, their reports, speakers and topics."""
-    quotes = sorted((q.text, q.speaker, q.date, q.date_source, q.reports, tuple(sorted(q.topics)))
-                    for q in book.quotes(limit=None))
+    quotes = sorted(((q.text, q.speaker, q.date, q.date_source, q.reports, tuple(sorted(q.topics)))
+                     for q in book.quotes(limit=None)), key=repr)
     rows = sorted(book.conn.execute(
         "SELECT q.text, q.speaker_name, q.start, q.end, q.cue, a.title, c.text FROM quotes q "
-        "JOIN articles a ON a.id = q.article_id LEFT JOIN quotes c ON c.id = q.canonical_id"))
-    speakers = sorted((s["name"], s["quotes"]) for s in book.speakers())
+        "JOIN articles a ON a.id = q.article_id LEFT JOIN quotes c ON c.id = q.canonical_id"), key=repr)
+    speakers = sorted(((s["name"], s["quotes"]) for s in book.speakers()), key=repr)
     profiles = {name: speaker_profile(book, name) for name, _ in speakers}
     for profile in profiles.values():
         profile.pop("id")
@@ -109,3 +109,50 @@ def test_a_file_that_is_not_an_export_is_refused(tmp_path, book):
     with pytest.raises(QuotebookError, match="bad record"):
         restore(book, read_export(str(broken)))
     assert book.counts()["articles"] == 2  # nothing half-restored
+
+
+# -- property: export then restore loses nothing -------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from quotebook.data import Article, Quote  # noqa: E402
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+_name = st.text(st.characters(whitelist_categories=("Lu", "Ll", "Zs", "Pd")), min_size=1, max_size=25)
+
+
+@st.composite
+def articles(draw):
+    body = draw(st.lists(_text, min_size=1, max_size=4))
+    text = "\n\n".join(body)
+    quotes = []
+    for _ in range(draw(st.integers(0, 3))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        speaker = draw(st.none() | _name.filter(lambda n: n.strip()))
+        quotes.append(Quote(
+            text=text[start:end], spans=((start, end),),
+            kind=draw(st.sampled_from(["direct", "mixed", "indirect"])),
+            speaker=speaker, mention=speaker, speaker_type="person" if speaker else None,
+            cue=draw(st.none() | st.sampled_from(["said", "added", "told"])),
+            confidence=draw(st.floats(0, 1)),
+            date=draw(st.none() | st.dates().map(str)), date_source="publication",
+            topics=tuple((t, "user") for t in draw(st.lists(_name.filter(str.strip), max_size=2, unique=True)))))
+    return Article(text=text, title=draw(st.none() | _text), date=draw(st.none() | st.dates().map(str)),
+                   source=draw(st.none() | _name)), quotes
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(articles(), min_size=1, max_size=3))
+def test_any_database_survives_export_and_restore(tmp_path_factory, batch):
+    tmp = tmp_path_factory.mktemp("roundtrip")
+    with Quotebook(tmp / "a.db") as original:
+        for article, quotes in batch:
+            original.add_article(article, quotes)
+        path = tmp / "export.jsonl"
+        with open(path, "w", encoding="utf-8") as out:
+            write_export(original, out, "jsonl")
+        with Quotebook(tmp / "b.db") as fresh:
+            restore(fresh, read_export(str(path)))
+            assert snapshot(fresh) == snapshot(original)
