@@ -29,7 +29,12 @@ plain-text version, ``highlight_spans(text)`` the offsets.
 
 Scale: ranking a very common word over a million rows is bounded.  When more
 than ``RANK_WINDOW`` quotations match, only the newest ``RANK_WINDOW`` of
-them (by row id, i.e. import order) are ranked, and a note says so.
+them (by row id, i.e. import order) are ranked, and a note says so.  A phrase
+of very common words ("in a") is costly to match at all, so it is searched
+over the newest rows first, in widening windows, within a fixed budget; the
+matches found are ranked by the same bm25 formula with the phrase's document
+frequency left out (see ``_windowed_ids``), and a note says when the search
+stopped before the oldest rows.
 """
 
 from __future__ import annotations
@@ -55,12 +60,23 @@ HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_END = "\ue001"
 
 # Column weights for bm25(quotes_fts, text, speaker_name, topics_text, article_title).
-BM25 = "bm25(quotes_fts, 10.0, 2.0, 1.0, 1.0)"
+WEIGHTS = (10.0, 2.0, 1.0, 1.0)
+BM25 = f"bm25(quotes_fts, {', '.join(map(str, WEIGHTS))})"
 # Rank at most this many matching rows; beyond it, rank the newest ones.
 RANK_WINDOW = 5_000
 MAX_LIMIT = 10_000
 # A date range holding at most this many quotes bounds the FTS5 scan by rowid.
 DATE_BOUND_ROWS = 50_000
+# A phrase of common words ("in a") makes FTS5 check word positions on every row
+# holding all its words, and bm25() counts the phrase over the whole index: about
+# 100 ms at a million quotes.  A query with a phrase estimated to need more than
+# PHRASE_COST_ROWS such checks is searched over newest-first rowid windows instead.
+PHRASE_COST_ROWS = 5_000
+# The windows start this wide and double; they stop after about WINDOW_CHECK_BUDGET
+# position checks (estimated), or once WINDOW_MATCHES matches are found.
+WINDOW_FIRST_ROWS = 20_000
+WINDOW_CHECK_BUDGET = 40_000
+WINDOW_MATCHES = 500
 SORTS = ("relevance", "date")
 KINDS = ("direct", "mixed", "indirect")
 
@@ -337,7 +353,7 @@ class SearchResults:
     corrected: str | None = None  # the query as searched, when typo correction changed it
     notes: list[str] = field(default_factory=list)
     match: str = ""  # the FTS5 MATCH expression that ran
-    truncated: bool = False  # True when only the newest RANK_WINDOW matches were ranked
+    truncated: bool = False  # True when only the newest matches were searched or ranked
 
 
 def _clean(value: str | None) -> str | None:
@@ -398,10 +414,18 @@ def search(
         narrowing = [f for f in (_speaker_match(conn, speaker_ids) if speaker_ids else None,
                                  _topic_match(_clean(topic)) if topic else None) if f]
         ranked_match = " AND ".join([f"({match})", *narrowing]) if narrowing else match
-        ids, truncated = _ranked_ids(conn, ranked_match, where, params,
-                                     needs_article=bool(source),
-                                     rowids=_date_rowids(conn, since_bound, until_bound),
-                                     limit=limit, sort=sort)
+        rowids = _date_rowids(conn, since_bound, until_bound)
+        cost, total = _phrase_cost(conn, parsed)
+        window_note = None
+        if cost > PHRASE_COST_ROWS:
+            ids, window_note = _windowed_ids(conn, ranked_match, where, params,
+                                             needs_article=bool(source), rowids=rowids,
+                                             limit=limit, sort=sort, cost=cost, total=total)
+            truncated = window_note is not None
+        else:
+            ids, truncated = _ranked_ids(conn, ranked_match, where, params,
+                                         needs_article=bool(source), rowids=rowids,
+                                         limit=limit, sort=sort)
         quotes = _fetch(conn, match, ids)
     except sqlite3.OperationalError as ex:
         # A malformed MATCH is our bug, not the user's; anything else (a locked
@@ -415,7 +439,9 @@ def search(
             parse_text = parse_text[:start] + word + parse_text[end:]
         corrected = parse_text
     notes = list(parsed.notes)
-    if truncated:
+    if window_note:
+        notes.append(window_note)
+    elif truncated:
         notes.append(f"more than {RANK_WINDOW:,} quotations match; ranked the newest "
                      f"{RANK_WINDOW:,} of them (add words or filters to narrow)")
     return SearchResults(quotes=quotes, corrected=corrected, notes=notes, match=match,
@@ -475,6 +501,125 @@ def _ranked_ids(conn: sqlite3.Connection, match: str, where: str, params: list, 
     sql = (f"SELECT q.id, {BM25} AS score {fts_from} AND quotes_fts.rowid > ? "
            f"ORDER BY {order} LIMIT ?")
     return conn.execute(sql, [*fts_params, row[0], limit]).fetchall(), True
+
+
+def _documents(conn: sqlite3.Connection, word: str, prefix: bool) -> int:
+    """How many quotes use a surface word (or, for a prefix, words starting with it)."""
+    if not prefix:
+        row = conn.execute("SELECT documents FROM search_terms WHERE term = ?", (word,)).fetchone()
+        return row[0] if row else 0
+    upper = word[:-1] + chr(ord(word[-1]) + 1)
+    # Capped: a one-letter prefix would otherwise sum a large part of the vocabulary,
+    # and a few thousand words are enough to call it expensive.
+    return conn.execute(
+        "SELECT coalesce(sum(documents), 0) FROM (SELECT documents FROM search_terms "
+        "WHERE term >= ? AND term < ? LIMIT 5000)", (word, upper)).fetchone()[0]
+
+
+def _phrase_cost(conn: sqlite3.Connection, parsed: _Query) -> tuple[float, int]:
+    """(estimated rows FTS5 checks positions on for the costliest phrase, rows in the index).
+
+    A phrase's words are taken as independent, so "in a" is expected in
+    N * df(in)/N * df(a)/N rows -- the rows where both occur, each needing a
+    position check.  The real phrase is much rarer; the checks are the cost.
+    Words only in names or titles, or only as a stem, count as rare here.
+    """
+    items = [item for group in parsed.groups for item in group] + parsed.excluded
+    phrases = [item for item in items if len(item.tokens) > 1]
+    if not phrases:
+        return 0.0, 0
+    total = conn.execute("SELECT max(id) FROM quotes").fetchone()[0] or 0
+    worst = 0.0
+    for item in phrases:
+        rows = float(total)
+        last = len(item.tokens) - 1
+        for index, token in enumerate(item.tokens):
+            word = item.alternatives[index][0] if index in item.alternatives else fold(token)
+            documents = _documents(conn, word, prefix=item.prefix and index == last)
+            rows *= min(1.0, documents / total) if total else 0.0
+        worst = max(worst, rows)
+    return worst, total
+
+
+def _windowed_ids(conn: sqlite3.Connection, match: str, where: str, params: list, *,
+                  needs_article: bool, rowids: tuple[int, int] | None, limit: int, sort: str,
+                  cost: float, total: int) -> tuple[list[tuple[int, float | None]], str | None]:
+    """The best matches of a costly phrase query among the newest rows; and a note if bounded.
+
+    The MATCH runs over rowid windows from the newest down (FTS5 seeks to a
+    rowid range instead of walking whole doclists), each sized from the match
+    rate so far, until WINDOW_MATCHES matches are found or about
+    WINDOW_CHECK_BUDGET position checks are spent.  Every row listed matches
+    the whole query; only how far back the search went is bounded.
+    """
+    article_join = " JOIN articles a ON a.id = q.article_id" if needs_article else ""
+    low, high = rowids or (1, total)
+    density = max(cost / max(total, 1), 1e-9)
+    budget_rows = max(WINDOW_FIRST_ROWS, int(WINDOW_CHECK_BUDGET / density))
+    wanted = max(limit, WINDOW_MATCHES)
+    # Highlights are fetched with the matches, so ranking needs no second scan.
+    columns = "".join(f", highlight(quotes_fts, {c}, '{HIGHLIGHT_START}', '')"
+                      for c in range(len(WEIGHTS))) if sort == "relevance" else ""
+    sql = (f"SELECT q.id, q.date{columns} FROM quotes_fts JOIN quotes q "
+           f"ON q.id = quotes_fts.rowid{article_join} WHERE quotes_fts MATCH ? AND {where} "
+           f"AND quotes_fts.rowid BETWEEN ? AND ?")
+    found: list[tuple] = []
+    top, size = high, WINDOW_FIRST_ROWS
+    while top >= low and len(found) < wanted and high - top < budget_rows:
+        bottom = max(low, top - size + 1, high - budget_rows + 1)
+        found += conn.execute(sql, [match, *params, bottom, top]).fetchall()
+        top = bottom - 1
+        scanned = high - top
+        # The next window: enough rows for the matches still wanted at the rate so
+        # far (with a margin), never more than double the last.
+        if found:
+            size = min(2 * size, max(WINDOW_FIRST_ROWS // 4,
+                                     int(1.25 * (wanted - len(found)) * scanned / len(found))))
+        else:
+            size *= 2
+    found.sort(key=lambda r: r[0], reverse=True)
+    capped = len(found) > wanted
+    found = found[:wanted]
+    note = None
+    if top >= low or capped:
+        searched = high - (found[-1][0] if capped else top + 1) + 1
+        note = (f"the query has a phrase of very common words, so only the newest "
+                f"{searched:,} quotations were searched ({len(found):,} matches, ranked among "
+                "themselves); add words or filters to search further back")
+    if sort == "date":
+        found.sort(key=lambda r: (r[1] or "", r[0]), reverse=True)
+        return [(r[0], None) for r in found[:limit]], note
+    return _rank_found(found, limit), note
+
+
+def _rank_found(found: list[tuple], limit: int) -> list[tuple[int, float]]:
+    """(id, score) of the best of these matches: FTS5's bm25 formula, but without IDF.
+
+    found holds (id, date, highlighted column, ...).  As in FTS5's bm25, a
+    match's frequency is the column-weighted count of its matches and D is the
+    row's length in tokens over all columns; avgdl is taken from these rows.
+    Without bm25()'s whole-index count of each phrase there is no IDF: for a
+    one-phrase query that is a constant factor, so the order is bm25's; with
+    several terms they count alike.  Overlapping matches are highlighted as
+    one, so "the the" in "the the the" counts once.
+    """
+    if not found:
+        return []
+    k1, b = 1.2, 0.75
+    frequencies, lengths = [], []
+    for row in found:
+        columns = [text or "" for text in row[2:]]
+        frequencies.append(sum(w * t.count(HIGHLIGHT_START) for w, t in zip(WEIGHTS, columns)))
+        lengths.append(sum(len(_TOKEN.findall(t)) for t in columns))
+    average = max(1.0, sum(lengths) / len(lengths))
+    scored = []
+    for row, frequency, length in zip(found, frequencies, lengths):
+        score = frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * length / average))
+        scored.append((row[0], -score, row[1] or ""))
+    # Ties go to the newest, as on the bm25 path: sort by date, then (stable) by score.
+    scored.sort(key=lambda s: (s[2], s[0]), reverse=True)
+    scored.sort(key=lambda s: s[1])
+    return [(i, score) for i, score, _ in scored[:limit]]
 
 
 def _date_rowids(conn: sqlite3.Connection, since: str | None, until: str | None

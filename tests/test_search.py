@@ -361,3 +361,102 @@ def test_garbage_dates_give_one_line(value):
 
 def test_last_month_in_january_is_december():
     assert parse_date_bound("last month", today=date(2024, 1, 5)) == "2023-12"
+
+
+# -- phrases of very common words: the windowed path ---------------------------
+
+
+@pytest.fixture
+def common(tmp_path):
+    """Thirty quotes where "in a" is sometimes a phrase and sometimes only two words."""
+    book = Quotebook(tmp_path / "common.db")
+    # A different place each day: reports whose words match are grouped as one quotation.
+    places = ("Oslo Rome Lima Kyiv Doha Riga Baku Bern Kiev Lyon Nice Pisa Bonn Graz Linz "
+              "Cork Ghent Turin Split Porto Quito Hanoi Dakar Accra Tunis Sofia Minsk Perth "
+              "Delhi Seoul").split()
+    for day, place in enumerate(places, start=1):
+        if day % 3 == 0:
+            text = f"We met in a hall in {place}."
+        elif day % 3 == 1:
+            text = f"A deal in {place} in March."  # both words, not the phrase
+        else:
+            text = f"Talks resumed in {place}."
+        speaker = "Michael Pompeo" if day % 2 else "Nancy Pelosi"
+        article(book, f"Day {day}", f"2020-01-{day:02d}", quote(text, speaker))
+    yield book
+    book.close()
+
+
+@pytest.fixture
+def windowed(monkeypatch):
+    """Send every phrase query down the windowed path, in windows of two rows."""
+    import quotebook.search as search_module
+
+    monkeypatch.setattr(search_module, "PHRASE_COST_ROWS", -1)
+    monkeypatch.setattr(search_module, "WINDOW_FIRST_ROWS", 2)
+    return search_module
+
+
+def phrase_days(results) -> list[int]:
+    return [int(q.date[-2:]) for q in results.quotes]
+
+
+def test_windowed_phrase_finds_exactly_the_phrase_matches(common, windowed):
+    exact = {3, 6, 9, 12, 15, 18, 21, 24, 27, 30}
+    results = search(common.conn, '"in a"', limit=0)
+    assert set(phrase_days(results)) == exact and not results.truncated
+    assert results.notes == []
+    assert search(common.conn, '"a in"', limit=0).quotes == []
+
+
+def test_windowed_phrase_agrees_with_the_exact_path(common, windowed, monkeypatch):
+    queries = ['"in a"', '"in a" hall', '"in a" -pelosi', '"in a" OR march', '"we met in"']
+    found = {q: sorted(phrase_days(search(common.conn, q, limit=0))) for q in queries}
+    monkeypatch.setattr(windowed, "PHRASE_COST_ROWS", 10**9)
+    assert found == {q: sorted(phrase_days(search(common.conn, q, limit=0))) for q in queries}
+
+
+def test_windowed_phrase_ranks_like_bm25_for_one_phrase(common, windowed, monkeypatch):
+    article(common, "Day 31", "2020-01-31",
+            quote("In a word, in a hall, in a hurry.", "Nancy Pelosi"))
+    results = search(common.conn, '"in a"', limit=3)
+    assert phrase_days(results)[0] == 31  # three matches outrank one
+    assert all(q.rank is not None and q.rank < 0 for q in results.quotes)
+    monkeypatch.setattr(windowed, "PHRASE_COST_ROWS", 10**9)
+    assert phrase_days(search(common.conn, '"in a"', limit=3)) == phrase_days(results)
+
+
+def test_windowed_phrase_respects_filters(common, windowed):
+    pompeo = resolve_speaker(common.conn, "pompeo").ids
+    assert sorted(phrase_days(search(common.conn, '"in a"', speaker_ids=pompeo, limit=0))) == [
+        3, 9, 15, 21, 27]
+    assert sorted(phrase_days(search(common.conn, '"in a"', since="2020-01-20", limit=0))) == [
+        21, 24, 27, 30]
+
+
+def test_windowed_phrase_sorted_by_date(common, windowed):
+    assert phrase_days(search(common.conn, '"in a"', sort="date", limit=4)) == [30, 27, 24, 21]
+
+
+def test_windowed_search_stops_at_its_budget_and_says_so(common, windowed, monkeypatch):
+    monkeypatch.setattr(windowed, "WINDOW_CHECK_BUDGET", 0)  # one first window only
+    monkeypatch.setattr(windowed, "WINDOW_FIRST_ROWS", 7)
+    results = search(common.conn, '"in a"', limit=0)
+    # The newest seven rows (days 24-30) hold three phrase matches.
+    assert sorted(phrase_days(results)) == [24, 27, 30]
+    assert results.truncated
+    assert any("only the newest 7 quotations were searched" in n for n in results.notes)
+
+
+def test_windowed_search_stops_once_it_has_enough_matches(common, windowed, monkeypatch):
+    monkeypatch.setattr(windowed, "WINDOW_MATCHES", 2)
+    results = search(common.conn, '"in a"', limit=2)
+    assert sorted(phrase_days(results)) == [27, 30] and results.truncated
+
+
+def test_phrase_cost_is_high_only_for_common_words(common):
+    import quotebook.search as search_module
+
+    cost = lambda q: search_module._phrase_cost(common.conn, search_module.parse_query(q))[0]  # noqa: E731
+    assert cost('"in a"') > cost('"in a hall"') > 0
+    assert cost("in a") == 0 and cost("hall") == 0  # no phrase: no positions to check
