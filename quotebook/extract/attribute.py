@@ -22,11 +22,14 @@ from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES
 
 # Between a subject and its cue: "has also said", "later told", "repeatedly warned".
-_AUX = re.compile(
-    r"(?:,\s*(?:however|though|too|meanwhile|in\s+turn|for\s+(?:his|her|their|its)\s+part),?|\s+(?:also|later|then|has|have|had|would|will|did|does|do|is|was|were|are|once|previously|"
-    r"recently|repeatedly|again|never|often|always|reportedly|just|even|still|already|further|first|"
-    r"had\s+been|has\s+been|have\s+long|long|not|[a-z]+ly))+\s*$"
+_AUX_WORDS = frozenset(
+    """also later then has have had would will did does do is was were are once previously recently
+    repeatedly again never often always reportedly just even still already further first been long
+    not""".split()
 )
+# Asides between a subject and its cue: "Proponents, however, say".
+_ASIDES = frozenset({"however", "though", "too", "meanwhile"})
+_LAST_WORD = re.compile(r"(?:^|(?<=\s))(\S+)\s*\Z")
 _PARTY_TAG = re.compile(r"\s*\((?:[RDI]|[A-Z][\w.]*)[-–,][^()]{1,30}\)\s*$|\s*\([A-Z][\w.\- ]{0,20}\)\s*$")
 _DETERMINERS = frozenset(
     """the a an one two three four five several some many most other another his her their its our
@@ -41,7 +44,6 @@ _NOT_HEAD = frozenset(
 _BOUNDARY_WORDS = frozenset(
     "and but as because while when although though so where if since after before until or yet nor".split()
 )
-_CONTENT_BOUNDARY = re.compile(r"(?:[,?!—–-]\s*[”\"'’»]+|[”\"'’»]|,|—|–|--|:)\s*$")
 _RELATIVE_ANTECEDENT = re.compile(r"((?:[A-Z][\w.’'\-]*\s?){1,4}),\s*$")
 
 
@@ -70,23 +72,48 @@ class Candidate:
 def _source_before(masked: str, lo: int, cue_start: int) -> Source | None:
     """The subject just before a cue, if there is one."""
     window_start = max(lo, cue_start - 220)
-    seg = masked[window_start:cue_start]
-    aux = _AUX.search(seg)
-    cut = aux.start() if aux else len(seg.rstrip())
-    rest = seg[:cut]
-    party = _PARTY_TAG.search(rest)
-    if party:
-        rest = rest[:party.start()]
-    rest = rest.rstrip()
+    rest = _strip_aux(masked[window_start:cue_start])
+    if rest.endswith(")"):
+        party = _PARTY_TAG.search(rest, max(0, len(rest) - 40))
+        if party:
+            rest = rest[:party.start()].rstrip()
     if not rest:
         return None
-    pronoun = re.search(r"(?:^|[^\w’'\-])(\w+)$", rest)
-    if pronoun and pronoun.group(1).lower() in PRONOUNS and pronoun.group(1).lower() not in ("him", "her", "his", "them"):
-        b = window_start + pronoun.start(1)
-        return Source(b, b + len(pronoun.group(1)), pronoun.group(1), "pronoun")
+    last = rest[rest.rfind(" ") + 1:] if " " in rest else rest
+    last = last[max(last.rfind("\u00a0"), last.rfind("\n")) + 1:]
+    if last.lower() in PRONOUNS and last.lower() not in ("him", "her", "his", "them"):
+        b = window_start + len(rest) - len(last)
+        return Source(b, b + len(last), last, "pronoun")
     if rest.endswith(","):
         return _apposition_source(masked, window_start, rest)
     return _name_or_np(masked, window_start, rest)
+
+
+def _strip_aux(seg: str) -> str:
+    """seg without the auxiliaries, adverbs and asides that end it ("has also", ", however,")."""
+    end = len(seg.rstrip())
+    while end > 0:
+        start = max(seg.rfind(" ", 0, end), seg.rfind("\u00a0", 0, end), seg.rfind("\n", 0, end)) + 1
+        word = seg[start:end]
+        bare = word.strip(",")
+        if bare in _AUX_WORDS or (bare.endswith("ly") and bare.isalpha() and bare.islower()) or (
+                bare in _ASIDES and word.endswith(",") and seg[:start].rstrip().endswith(",")):
+            end = len(seg[:start].rstrip())
+            if bare in _ASIDES:
+                end -= 1  # the comma before the aside
+            continue
+        break
+    return seg[:end].rstrip()
+
+
+def _ends_with_boundary(prefix: str) -> bool:
+    """Whether the text before a subject ends a content clause: “…,” or …, or …—"""
+    tail = prefix.rstrip()[-3:]
+    if not tail:
+        return False
+    if tail[-1] in "”\"'’»,:—–":
+        return True
+    return tail.endswith("--")
 
 
 def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
@@ -209,12 +236,16 @@ _PARTICIPLE = re.compile(
 _NAMING = frozenset({"call", "dub", "term", "brand", "describe", "label", "deem", "characterize", "nickname"})
 
 
-def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> list[Candidate]:
-    """The attributions in masked[s:e]: usually none or one, two with "…, adding that …"."""
+def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph: int,
+                   cues: list[Cue] | None = None) -> list[Candidate]:
+    """The attributions in masked[s:e]: usually none or one, two with "…, adding that …".
+
+    cues, when given, are the cues of this sentence found beforehand.
+    """
     lead = _colon_lead(masked, s, e, segments, paragraph)
     if lead is not None:
         return [lead]
-    for cue in find_cues(masked, s, e):
+    for cue in find_cues(masked, s, e) if cues is None else cues:
         if cue.base == "according to":
             cand = _according(masked, s, e, cue, segments, paragraph)
         else:
@@ -276,7 +307,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
             return None  # "the email", "a tweet": a noun, not a verb
     if source is None:
         prefix = masked[s:cue.start]
-        if cue.speech and _CONTENT_BOUNDARY.search(prefix) and len(prefix.split()) >= 1:
+        if cue.speech and _ends_with_boundary(prefix):
             source = _source_after(masked, cue.end, e)
             inverted = source is not None
         if source is None:
@@ -290,7 +321,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     rest = masked[after:e]
     if not inverted:
         prefix = _clause_prefix(prefix)
-    boundary = bool(prefix.strip()) and _CONTENT_BOUNDARY.search(prefix) is not None
+    boundary = _ends_with_boundary(prefix)
     ends_in_quote = re.search(r"[”\"'’»]\s*$", prefix) is not None and MASK in prefix
     rest_quote = re.match(r"\s*[,:]?\s*[“\"'‘«`]", rest) is not None
     if inverted and re.match(r",\s+[^“\"\x1a]+$", rest):
@@ -337,7 +368,9 @@ _VERBISH = re.compile(
 
 def _subject_leads(prefix: str) -> bool:
     """The words before the subject's head are its own ("White House spokesman", "A defensive")."""
-    if _is_opener(prefix) or re.search(r"(?:[,;:—(]|\b(?:and|but|as|because|while|when|although|so|that|if))\s*$", prefix):
+    stripped = prefix.rstrip()
+    if _is_opener(prefix) or stripped.endswith((",", ";", ":", "—", "(")) or stripped[-8:].split()[-1:] in (
+            ["and"], ["but"], ["as"], ["because"], ["while"], ["when"], ["although"], ["so"], ["that"], ["if"]):
         return True
     tail = re.split(r"[,;:—(”\"\x1a]|\b(?:and|but|as|because|while|when|although|so|that|if)\b", prefix)[-1]
     return len(tail.split()) <= 7 and not _VERBISH.search(tail)

@@ -46,8 +46,9 @@ class Cue:
 
 @lru_cache(maxsize=1)
 def _cue_regex() -> re.Pattern[str]:
+    # Lower case only: a capitalised "Says" or "Asked" opens a headline or a participle
+    # clause far more often than it is the cue of a quotation.
     forms = set(lexicon.reporting_verbs()) | set(lexicon.belief_verbs()) | set(_PHRASAL)
-    forms |= {f[0].upper() + f[1:] for f in forms}
     return re.compile(r"\b(?:" + lexicon.trie_pattern(forms) + r")(?![\w\-])")
 
 
@@ -59,14 +60,12 @@ def find_cues(masked: str, start: int, end: int) -> list[Cue]:
     for match in _cue_regex().finditer(masked, start, end):
         word = match.group()
         low = word.lower()
-        if word[0].isupper() and match.start() > start:
-            continue  # "Said" mid-sentence is a name or a title, not a verb
         if masked.startswith(("’s", "'s", "-"), match.end()) or masked[match.start() - 1:match.start()] == "-":
             continue  # "the state's", "email-related": not a verb
         if low in _PHRASAL:
             tail = masked[match.end():match.end() + 8].split()
             if tail and tail[0].strip(",.:") == _PHRASAL[low]:
-                cue_end = match.end() + masked[match.end():].find(_PHRASAL[low]) + len(_PHRASAL[low])
+                cue_end = match.end() + masked[match.end():match.end() + 12].find(_PHRASAL[low]) + len(_PHRASAL[low])
                 cues.append(Cue(match.start(), cue_end, low, True))
                 continue
         if low in speech:

@@ -7,6 +7,7 @@ paragraphs) → mentions (resolve the source to a full name) → Quote.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from quotebook.data import Quote
@@ -20,6 +21,7 @@ from quotebook.extract.attribute import (
     relative_antecedent,
 )
 from quotebook.extract.clean import split_paragraphs
+from quotebook.extract.cues import find_cues
 from quotebook.extract.marks import Segment, mask_quotations, pair_quotation_marks
 from quotebook.extract.mentions import PRONOUNS, Entities, find_mentions, mention_from_span, split_role
 from quotebook.extract.sentences import split_sentences
@@ -50,13 +52,17 @@ def _extract(text: str) -> list[Quote]:
     bare: list[tuple[int, int, int]] = []  # (paragraph, sentence start, sentence end) of quote-only sentences
     turns = _transcript_turns(masked, paragraphs)
     used: set[int] = set()  # segments already part of a quote
+    cues = find_cues(masked, 0, len(masked))
+    cue_starts = [c.start for c in cues]
     for index, para in enumerate(paragraphs):
         if index in turns:
             candidates.append(turns[index])
             continue
         previous: Candidate | None = None
         for s, e in split_sentences(masked, para.start, para.end):
-            found = [c for c in frame_sentence(masked, s, e, segments, index) if not c.segments & used]
+            lo, hi = bisect.bisect_left(cue_starts, s), bisect.bisect_left(cue_starts, e)
+            framed = frame_sentence(masked, s, e, segments, index, [c for c in cues[lo:hi] if c.end <= e])
+            found = [c for c in framed if not c.segments & used]
             if found:
                 candidates.extend(found)
                 for c in found:
