@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quotebook.extract import lexicon
 from quotebook.extract.cues import Cue, find_cues, is_doubtful, skip_modifiers
 from quotebook.extract.indirect import content_after, content_before, kind_of, skip_object, trim_end
 from quotebook.extract.marks import MASK, SegmentList
@@ -146,8 +147,6 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
                 break
         elif low in _NOT_HEAD:
             break
-    from quotebook.extract import lexicon
-
     if start_index is None:
         # A bare plural or group: "officials said", "Democrats argued".
         if head in lexicon.anonymous_nouns() or head in lexicon.organisation_words() or words[-1].group()[0].isupper():
@@ -193,6 +192,9 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     return Source(offset + b, offset + e, head[b:e], "name")
 
 
+_TITLED_NAME = re.compile(r"((?:[\w.’'\-]+\s+){1,10}?[A-Z][\w’'\-]+)(?=\s*(?:[,.;:]|$))")
+
+
 def _source_after(masked: str, pos: int, end: int) -> Source | None:
     """An inverted subject: "said Soe Min, a USDP member", "said the minister"."""
     while pos < end and masked[pos].isspace():
@@ -202,6 +204,13 @@ def _source_after(masked: str, pos: int, end: int) -> Source | None:
         text = match.group()
         if text.split()[0].lower().strip(".") not in _NOT_NAMES or text.split()[0] in ("Mr.", "Mrs.", "Ms.", "Dr."):
             return Source(match.start(), match.end(), text, "name")
+    # "said former Obama adviser David Axelrod": role words, then the name.
+    titled = _TITLED_NAME.match(masked, pos, end)
+    if titled and titled.group(1).split()[0].lower() in lexicon.title_words():
+        name = _name_run_ending(titled.group(1))
+        if name is not None:
+            b, e = name
+            return Source(pos + b, pos + e, titled.group(1)[b:e], "name")
     np = re.match(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-\.]+\s+){0,5}?[\w’'\-]+(?=\s*(?:[,.;:]|$|\s+(?:in|on|at|who|during|after)\b))", masked[pos:end])
     if np:
         return Source(pos, pos + np.end(), np.group(), "np")

@@ -28,6 +28,10 @@ _OBJECT = re.compile(
     r"|an?\s+\w+(?:\s+\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?)"
     r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
 )
+_CLAUSE_BREAK = re.compile(
+    r"(?:(?<=[”\"'’»])|,)\s+(?:but|while|whereas|although|though|even\s+as|as\s+(?:he|she|they|it)|"
+    r"and\s+(?:he|she|they|it)\s+\w+s?\b|and\s+(?:he|she|they)\s+(?:also|later)|before|after)\b|;\s|\s[—–]\s"
+)
 _THAT = re.compile(r"\s*,?\s*(?:that|whether|if)\b")
 _LEAD = re.compile(r"\s*[:,]?\s*")
 
@@ -77,6 +81,10 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
             if speech and low in _NOT_CLAUSE:
                 return None
     stop = trim_end(masked, start, end)
+    # "…, but he gave…", "…; the party…": a new clause ends the reported one.
+    cut = _CLAUSE_BREAK.search(masked, start, stop)
+    if cut is not None and cut.start() - start >= 12:
+        stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
     if stop - start < 6:
         return None
     return start, stop
