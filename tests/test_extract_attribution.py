@@ -142,3 +142,32 @@ def test_keyword_spam_line_is_not_text():
     quotes = extract_quotes(text)
     assert len(quotes) == 1
     assert quotes[0].speaker == "Ann Tully"
+
+
+def test_position_voiced_by_attributes_the_sentence_before():
+    text = "Intro.\n\nThe sanctions will stay until the elections are fair. Such a view was voiced by Ann Tully."
+    q = extract_quotes(text)[0]
+    assert q.text == "The sanctions will stay until the elections are fair"
+    assert q.speaker == "Ann Tully"
+
+
+def test_spokesperson_for_an_organisation_is_anonymous():
+    q = extract_quotes("Intro.\n\nA spokesman for Acme Mining said that the mine would close.")[0]
+    assert q.speaker == "A spokesman for Acme Mining"
+    assert q.speaker_type == "anonymous"
+
+
+def test_seed_article_is_perfect():
+    import json
+    from pathlib import Path
+
+    gold_path = Path(__file__).resolve().parents[2] / "shared" / "data" / "seed" / "pompeo-minsk.gold.jsonl"
+    if not gold_path.exists():
+        import pytest
+
+        pytest.skip("shared seed data not present")
+    doc = json.loads(gold_path.read_text(encoding="utf-8"))
+    quotes = extract_quotes(doc["text"])
+    direct = [(q.spans, q.speaker) for q in quotes if q.kind == "direct"]
+    expected = [(tuple(tuple(s) for s in g["quote_spans"]), g["speaker"]) for g in doc["quotes"] if g["kind"] == "direct"]
+    assert direct == expected

@@ -117,6 +117,11 @@ def _ends_with_boundary(prefix: str) -> bool:
     return tail.endswith("--")
 
 
+_SPOKESPERSON = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\s+(?:for|of|at|with|to|from|close\s+to)\s+(?:the\s+)?"
+)
+
+
 def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
     name = _name_run_ending(rest)
     if name is not None:
@@ -127,6 +132,10 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
             return None
         if b >= 4 and rest[b - 4:b].lower() == "the ":
             b -= 4
+        # "a spokesman for Platte River": the speaker is the spokesman, not the company.
+        spokes = _SPOKESPERSON.search(rest, max(0, b - 60), b)
+        if spokes is not None and spokes.end() == b and spokes.group(1).lower() in lexicon.anonymous_nouns():
+            return Source(offset + spokes.start(), offset + e, rest[spokes.start():e], "np")
         return Source(offset + b, offset + e, rest[b:e], "name")
     words = list(re.finditer(r"[\w’'\-\.]+", rest))
     if not words:
@@ -235,6 +244,7 @@ def _is_opener(prefix: str) -> bool:
     return False
 
 
+_HEADLINE_COLON = re.compile(r"\s*:\s+(?=[A-Z“\"'‘])")
 _COLON_LEAD = re.compile(r"\s*[:]\s*(?=[“\"'‘«`])")
 # "…, adding that …": a second attribution to the same source in the same sentence.
 _PARTICIPLE = re.compile(
@@ -270,11 +280,15 @@ def _colon_lead(masked: str, s: int, e: int, segments: SegmentList, paragraph: i
     if match is None or len(match.group().split()) > 5:
         return None
     colon = _COLON_LEAD.match(masked, match.end(), e)
+    if colon is None and paragraph == 0 and len(match.group().split()) <= 3:
+        # "Rubio: Trump Can't Be Trusted" — when the article goes on to name that speaker.
+        if masked.find(" " + match.group().split()[-1], e) >= 0:
+            colon = _HEADLINE_COLON.match(masked, match.end(), e)
     if colon is None:
         return None
     span = (colon.end(), trim_end(masked, colon.end(), e))
     kind, spans = kind_of(masked, span, segments)
-    if kind != "direct":
+    if kind != "direct" and paragraph != 0:
         return None
     source = Source(match.start(), match.end(), match.group(), "name")
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))

@@ -22,12 +22,21 @@ from quotebook.extract.attribute import (
 )
 from quotebook.extract.clean import split_paragraphs
 from quotebook.extract.cues import find_cues
+from quotebook.extract.indirect import kind_of, trim_end
 from quotebook.extract.marks import Segment, mask_quotations, pair_quotation_marks
 from quotebook.extract.mentions import PRONOUNS, Entities, find_mentions, mention_from_span, split_role
 from quotebook.extract.sentences import split_sentences
 
 # A transcript turn: "PENCE: …", "JAKE TAPPER: …" at the start of a paragraph.
 _TURN = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+(?=\S)")
+
+
+_VOICED_BY = re.compile(
+    r"(?:Such|This|That|The same|A similar)\s+(?:an?\s+)?(?:position|view|opinion|stance|point|sentiment|message|"
+    r"assessment|concern|idea|argument)\b[^;:]{0,60}?\b(?:was|were|is|has been)\s+(?:also\s+)?"
+    r"(?:voiced|expressed|shared|stated|echoed|made|put forward)\s+by\s+"
+    r"((?:[A-Z][\w’'\-]*\s?){1,4}?)\s*[.!]?\s*$"
+)
 
 
 def extract_quotes(text: str, *, title: str | None = None) -> list[Quote]:
@@ -59,7 +68,16 @@ def _extract(text: str) -> list[Quote]:
             candidates.append(turns[index])
             continue
         previous: Candidate | None = None
+        last_sentence: tuple[int, int] | None = None
         for s, e in split_sentences(masked, para.start, para.end):
+            voiced = _VOICED_BY.match(masked, s, e)
+            if voiced and last_sentence is not None:
+                # "Such a position was voiced by Pompeo." — the sentence before is what was said.
+                span = (last_sentence[0], trim_end(masked, *last_sentence))
+                kind, spans = kind_of(masked, span, segments)
+                source = Source(voiced.start(1), voiced.end(1), voiced.group(1), "name")
+                candidates.append(Candidate(spans, kind, source, "voiced", "post", index, set(), 0.6))
+            last_sentence = (s, e)
             lo, hi = bisect.bisect_left(cue_starts, s), bisect.bisect_left(cue_starts, e)
             framed = frame_sentence(masked, s, e, segments, index, [c for c in cues[lo:hi] if c.end <= e])
             found = [c for c in framed if not c.segments & used]
@@ -263,6 +281,9 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
     head = words[-1].strip(".,").lower() if words else ""
     determiner = words[0].lower() if words else ""
     if source.kind == "np":
+        spokes = re.match(r"(?:the|an?|one|two|several|some)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\s+(?:for|of|at|with|to|from)\b", low)
+        if spokes and spokes.group(1) in lexicon.anonymous_nouns():
+            return source.text, "anonymous", None, 0.8  # "a spokesman for the campaign"
         if head in lexicon.anonymous_nouns() and not _has_proper_name(words[1:-1] if determiner in ("the", "a", "an") else words[:-1]):
             if determiner == "the" and head in lexicon.title_words():
                 entity, certainty = entities.recent_person(source.start, None, role_word=head, exclude=tuple(spans))
