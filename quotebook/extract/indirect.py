@@ -30,7 +30,9 @@ _OBJECT = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r"(?:(?<=[”\"'’»])|,)\s+(?:but|while|whereas|although|though|even\s+as|as\s+(?:he|she|they|it)|"
-    r"and\s+(?:he|she|they|it)\s+\w+s?\b|and\s+(?:he|she|they)\s+(?:also|later)|before|after)\b|;\s|\s[—–]\s"
+    r"and\s+(?:he|she|they|it)\s+\w+s?\b|and\s+(?:he|she|they)\s+(?:also|later)|before|after|"
+    r"(?:and\s+)?(?:referring|describing|adding|saying|noting|calling|citing|arguing|pointing|"
+    r"explaining|insisting|suggesting|urging|warning)|and\s+(?:then\s+|also\s+)?[a-z]+ed\s)\b|;\s|\s[—–]\s"
 )
 _THAT = re.compile(r"\s*,?\s*(?:that|whether|if)\b")
 _LEAD = re.compile(r"\s*[:,]?\s*")

@@ -74,6 +74,8 @@ class Mark:
 def _classify(text: str, start: int, end: int, para: Paragraph) -> Mark | None:
     token = text[start:end]
     before = text[start - 1] if start > para.start else " "
+    if before == "=" or (token == '"' and text[end:end + 1] == ">"):
+        return None  # markup: <tweet author="…">
     after = text[end] if end < para.end else " "
     can_open = before in _OPEN_BEFORE or start == para.start
     can_close = after in _CLOSE_AFTER or end == para.end or after in "'\""

@@ -80,7 +80,8 @@ def _extract(text: str) -> list[Quote]:
             last_sentence = (s, e)
             lo, hi = bisect.bisect_left(cue_starts, s), bisect.bisect_left(cue_starts, e)
             framed = frame_sentence(masked, s, e, segments, index, [c for c in cues[lo:hi] if c.end <= e])
-            found = [c for c in framed if not c.segments & used]
+            # A headline's quotation marks are scare quotes or titles, not a quote with a cue.
+            found = [c for c in framed if not c.segments & used and not (index == 0 and c.kind == "mixed")]
             if found:
                 candidates.extend(found)
                 for c in found:
