@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import replace
 
 import click
 
 from quotebook import __version__
 from quotebook.render import emit, output_options, write_machine
-from quotebook.store import QuotebookError, resolve_db_path
+from quotebook.errors import QuotebookError, resolve_db_path
 
 
 class State:

@@ -62,6 +62,11 @@ HIGHLIGHT_END = "\ue001"
 # Column weights for bm25(quotes_fts, text, speaker_name, topics_text, article_title).
 WEIGHTS = (10.0, 2.0, 1.0, 1.0)
 BM25 = f"bm25(quotes_fts, {', '.join(map(str, WEIGHTS))})"
+# A reported paraphrase ranks below a verbatim quotation that matches as well:
+# people search for what was said in the speaker's own words first. (bm25 is
+# negative, lower is better, so the factor shrinks an indirect quote's score.)
+INDIRECT_WEIGHT = 0.7
+RANK = f"({BM25}) * (CASE q.kind WHEN 'indirect' THEN {INDIRECT_WEIGHT} ELSE 1.0 END)"
 # Rank at most this many matching rows; beyond it, rank the newest ones.
 RANK_WINDOW = 5_000
 MAX_LIMIT = 10_000
@@ -493,12 +498,12 @@ def _ranked_ids(conn: sqlite3.Connection, match: str, where: str, params: list, 
         f"SELECT quotes_fts.rowid {fts_from} ORDER BY quotes_fts.rowid DESC LIMIT 1 OFFSET ?",
         [*fts_params, RANK_WINDOW]).fetchone()
     if row is None:
-        score = BM25 if sort == "relevance" else "NULL"
+        score = RANK if sort == "relevance" else "NULL"
         sql = f"SELECT q.id, {score} AS score {fts_from} ORDER BY {order} LIMIT ?"
         return conn.execute(sql, [*fts_params, limit]).fetchall(), False
     if sort == "date":
         return _newest_matches(conn, match, where, params, article_join, limit), False
-    sql = (f"SELECT q.id, {BM25} AS score {fts_from} AND quotes_fts.rowid > ? "
+    sql = (f"SELECT q.id, {RANK} AS score {fts_from} AND quotes_fts.rowid > ? "
            f"ORDER BY {order} LIMIT ?")
     return conn.execute(sql, [*fts_params, row[0], limit]).fetchall(), True
 

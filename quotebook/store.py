@@ -18,30 +18,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from quotebook import migrations
+from quotebook.errors import QuotebookError, default_db_path, resolve_db_path  # noqa: F401 (re-exported)
 from quotebook.data import Article, Quote
 from quotebook.reports import group_quote, quote_key
 
 BUSY_TIMEOUT_MS = 60_000
-
-
-class QuotebookError(Exception):
-    """An error a user can cause: one line, shown without a traceback."""
-
-
-def default_db_path() -> Path:
-    import click
-
-    return Path(click.get_app_dir("quotebook")) / "quotebook.db"
-
-
-def resolve_db_path(option: str | None = None) -> tuple[Path, str]:
-    """The database in use and why: the --db option, $QUOTEBOOK_DB, or the default."""
-    if option:
-        return Path(option), "--db"
-    env = os.environ.get("QUOTEBOOK_DB")
-    if env:
-        return Path(env), "QUOTEBOOK_DB"
-    return default_db_path(), "default"
 
 
 def name_key(name: str) -> str:

@@ -53,8 +53,13 @@ def test_seed_search_sanctions_returns_pompeo_first(seeded):
 
 
 def test_seed_quotes_by_pompeo_lists_his_two_quotations(seeded):
-    results = as_json(seeded("quotes", "--speaker", "pompeo", "--json"))
-    assert len(results) == 2 and {r["speaker"] for r in results} == {"Michael Pompeo"}
+    direct = as_json(seeded("quotes", "--speaker", "pompeo", "--kind", "direct", "--json"))
+    assert len(direct) == 2 and {r["speaker"] for r in direct} == {"Michael Pompeo"}
+    assert {r["quote"].lstrip("“")[:12] for r in direct} == {"We have been", "Our energy p"}
+    # His reported (indirect) position is his too, and nobody else's words are.
+    every = as_json(seeded("quotes", "--speaker", "pompeo", "--json"))
+    assert {r["id"] for r in direct} <= {r["id"] for r in every}
+    assert {r["speaker"] for r in every} == {"Michael Pompeo"}
 
 
 def test_seed_topics_include_sanctions_and_energy(seeded):

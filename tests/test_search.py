@@ -460,3 +460,18 @@ def test_phrase_cost_is_high_only_for_common_words(common):
     cost = lambda q: search_module._phrase_cost(common.conn, search_module.parse_query(q))[0]  # noqa: E731
     assert cost('"in a"') > cost('"in a hall"') > 0
     assert cost("in a") == 0 and cost("hall") == 0  # no phrase: no positions to check
+
+
+def test_verbatim_quotation_outranks_an_equally_matching_paraphrase(tmp_path):
+    from quotebook.data import Article, Quote
+    from quotebook.store import Quotebook
+
+    text = "Tariffs\n\nThe tariffs hurt farmers, Lee said.\n\n“The tariffs hurt farmers,” Lee said."
+    first = text.index("The tariffs")
+    second = text.index("“The tariffs")
+    with Quotebook(tmp_path / "q.db") as book:
+        book.add_article(Article(text=text, title="Tariffs"), [
+            Quote(text=text[first:first + 25], spans=((first, first + 25),), kind="indirect", speaker="Ann Lee"),
+            Quote(text=text[second:second + 28], spans=((second, second + 28),), kind="direct", speaker="Bo Lee"),
+        ])
+        assert [q.kind for q in book.search("tariffs").quotes] == ["direct", "indirect"]
