@@ -171,3 +171,15 @@ def test_seed_article_is_perfect():
     direct = [(q.spans, q.speaker) for q in quotes if q.kind == "direct"]
     expected = [(tuple(tuple(s) for s in g["quote_spans"]), g["speaker"]) for g in doc["quotes"] if g["kind"] == "direct"]
     assert direct == expected
+
+
+def test_participle_introduces_a_quote_from_the_sentence_subject():
+    q = extract_quotes("Intro.\n\nMayor Ken Ito took to Twitter on Friday, writing: “The bridge is open.”")[0]
+    assert q.text == "“The bridge is open.”"
+    assert q.speaker == "Ken Ito"
+
+
+def test_subject_and_cue_alone_introduce_the_next_quote():
+    q = extract_quotes("Intro.\n\nProfessor Dana Bloom agreed. “Nobody saw this coming.”")[0]
+    assert q.text == "“Nobody saw this coming.”"
+    assert q.speaker == "Dana Bloom"

@@ -244,6 +244,7 @@ def _is_opener(prefix: str) -> bool:
     return False
 
 
+_PARTY_AFTER = re.compile(r"\s*\([A-Z][\w.\-– ,]{0,20}\)")
 _HEADLINE_COLON = re.compile(r"\s*:\s+(?=[A-Z“\"'‘])")
 _COLON_LEAD = re.compile(r"\s*[:]\s*(?=[“\"'‘«`])")
 # "…, adding that …": a second attribution to the same source in the same sentence.
@@ -271,7 +272,49 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
             cand = _verb_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             return [cand] + _participle(masked, cand, s, e, segments)
-    return []
+    quoted = _participle_quote(masked, s, e, segments, paragraph)
+    return [quoted] if quoted is not None else []
+
+
+_PARTICIPLE_QUOTE = re.compile(
+    r",?\s+(?:by\s+)?(saying|writing|adding|tweeting|declaring|asking|explaining|noting|telling\s+(?:\w+\s+){0,3}?\w+)"
+    r"\s*[:,]?\s*(?=[“\"'‘«`])"
+)
+
+
+def _participle_quote(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
+    """"Trump took to Twitter, writing: “…”" — the sentence's subject said it."""
+    match = _PARTICIPLE_QUOTE.search(masked, s, e)
+    if match is None:
+        return None
+    source = _sentence_subject(masked, s, match.start())
+    if source is None:
+        return None
+    span = (match.end(), trim_end(masked, match.end(), e))
+    kind, spans = kind_of(masked, span, segments)
+    if kind != "direct":
+        return None
+    seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
+    return Candidate(spans, kind, source, match.group(1), "pre", paragraph, seg_ids, 0.75)
+
+
+def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
+    """A name or pronoun opening the sentence, after an opener like "On Monday,"."""
+    pos = s
+    opener = re.match(r"(?:(?:But|And|Then|Later|Still|Earlier|On\s+\w+|In\s+\w+(?:\s+\w+)?),?\s+)", masked[s:end])
+    if opener:
+        pos = s + opener.end()
+    word = re.match(r"(He|She|They|It|We|I)\b", masked[pos:end])
+    if word:
+        return Source(pos, pos + len(word.group()), word.group(), "pronoun")
+    match = NAME_RUN.match(masked, pos, end)
+    if match is None:
+        return None
+    mention = _name_run_ending(match.group())
+    text = match.group()
+    if text.split()[0].lower() in _NOT_NAMES:
+        return None
+    return Source(match.start(), match.end(), text, "name")
 
 
 def _colon_lead(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
@@ -279,7 +322,11 @@ def _colon_lead(masked: str, s: int, e: int, segments: SegmentList, paragraph: i
     match = NAME_RUN.match(masked, s, e)
     if match is None or len(match.group().split()) > 5:
         return None
-    colon = _COLON_LEAD.match(masked, match.end(), e)
+    name_end = match.end()
+    party = _PARTY_AFTER.match(masked, name_end, e)
+    if party:
+        name_end = party.end()
+    colon = _COLON_LEAD.match(masked, name_end, e)
     if colon is None and paragraph == 0 and len(match.group().split()) <= 3:
         # "Rubio: Trump Can't Be Trusted" — when the article goes on to name that speaker.
         if masked.find(" " + match.group().split()[-1], e) >= 0:

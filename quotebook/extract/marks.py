@@ -93,6 +93,8 @@ def _classify(text: str, start: int, end: int, para: Paragraph) -> Mark | None:
             return Mark(start, end, "close", False)
         return Mark(start, end, "either", False)
     if token in _DOUBLE_OPEN:
+        if before in ",.!?" and (after.isspace() or end == para.end):
+            return Mark(start, end, "close", False)  # “It's unusual,“ said… — a typo for ”
         return Mark(start, end, "open", False)
     if token in _DOUBLE_CLOSE:
         return Mark(start, end, "close", False)

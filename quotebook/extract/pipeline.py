@@ -68,6 +68,7 @@ def _extract(text: str) -> list[Quote]:
             candidates.append(turns[index])
             continue
         previous: Candidate | None = None
+        cue_only: tuple[Source, str] | None = None  # "Bystrom agreed." — its quote follows
         last_sentence: tuple[int, int] | None = None
         for s, e in split_sentences(masked, para.start, para.end):
             voiced = _VOICED_BY.match(masked, s, e)
@@ -87,7 +88,18 @@ def _extract(text: str) -> list[Quote]:
                 for c in found:
                     used |= c.segments
                 previous = found[0] if found[0].kind != "indirect" else None
+                cue_only = None
                 continue
+            if not found and cue_only is not None and is_pure_quote(masked, s, e, segments):
+                ids = _segment_ids(segments, s, e)
+                if not any(i in used for i in ids):
+                    cand = Candidate([(segments[i].start, segments[i].end) for i in ids], "direct", cue_only[0],
+                                     cue_only[1], "pre", index, set(ids), 0.7)
+                    candidates.append(cand)
+                    used.update(ids)
+                    previous, cue_only = cand, None
+                    continue
+            cue_only = _cue_only_sentence(masked, s, e, cues[lo:hi])
             if is_pure_quote(masked, s, e, segments):
                 if previous is not None and previous.paragraph == index:
                     _append_spans(previous, text, masked, s, e, segments)
@@ -100,6 +112,23 @@ def _extract(text: str) -> list[Quote]:
     quotes = [q for q in quotes if q is not None]
     quotes.sort(key=lambda q: q.spans[0])
     return _drop_overlaps(quotes)
+
+
+def _cue_only_sentence(masked: str, s: int, e: int, cues) -> tuple[Source, str] | None:
+    """A sentence that is just a subject and its cue ("Dianne Bystrom agreed."): its source."""
+    from quotebook.extract.attribute import _source_before
+    from quotebook.extract.cues import skip_modifiers
+
+    for cue in cues:
+        if not cue.speech or cue.end > e:
+            continue
+        after = skip_modifiers(masked, cue.end, e)
+        if masked[after:e].strip() not in (".", ":", ""):
+            continue
+        source = _source_before(masked, s, cue.start)
+        if source is not None and not masked[s:source.start].strip():
+            return source, masked[cue.start:cue.end]
+    return None
 
 
 def _used(candidates: list[Candidate]) -> set[int]:
