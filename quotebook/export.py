@@ -170,36 +170,50 @@ def is_export(path: str) -> bool:
 
 
 def read_export(path: str) -> Iterator[dict]:
-    """The records of an export file, JSON or JSON lines."""
+    """The records of an export file, JSON or JSON lines, read lazily where the format allows.
+
+    A JSON lines export streams one record at a time, so restoring a large
+    archive does not hold it in memory; a JSON export is one document.
+    """
     try:
-        handle = sys.stdin if path == "-" else open(path, encoding="utf-8")
+        handle = sys.stdin if path == "-" else open(path, encoding="utf-8", newline="\n")
     except OSError as ex:
         raise QuotebookError(f"{path}: {ex.strerror or ex}") from None
     with handle:
-        text = handle.read()
-    try:
+        first = handle.readline()
         try:
-            document = json.loads(text)
-        except ValueError:  # JSON lines: one record a line
-            # split on "\n" alone: splitlines() would also break inside a record at
-            # U+0085 or U+2028, which JSON writes unescaped with ensure_ascii=False.
-            return iter([json.loads(line) for line in text.split("\n") if line.strip()])
-        if document.get("type") == "header":  # JSON lines holding only the header
-            return iter([document])
-        return iter([{"type": "header", EXPORT_MARK: document.get(EXPORT_MARK)}]
-                    + [{"type": "speaker", **s} for s in document.get("speakers", [])]
-                    + [{"type": "article", **a} for a in document.get("articles", [])]
-                    + [{"type": "audit", **a} for a in document.get("audit", [])])
-    except (ValueError, AttributeError, TypeError) as ex:
-        raise QuotebookError(f"{path}: not a quotebook export ({ex})") from None
+            header = json.loads(first)
+        except ValueError:
+            header = None
+        if isinstance(header, dict) and header.get("type") == "header":
+            yield header
+            # Lines split on "\n" alone (newline="\n"): a record may hold U+0085 or
+            # U+2028 unescaped, which splitlines() would break on.
+            for number, line in enumerate(handle, 2):
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except ValueError as ex:
+                        raise QuotebookError(f"{path}:{number}: not a quotebook export record ({ex})") from None
+            return
+        try:
+            document = json.loads(first + handle.read())
+            records = ([{"type": "header", EXPORT_MARK: document.get(EXPORT_MARK)}]
+                       + [{"type": "speaker", **s} for s in document.get("speakers", [])]
+                       + [{"type": "article", **a} for a in document.get("articles", [])]
+                       + [{"type": "audit", **a} for a in document.get("audit", [])])
+        except (ValueError, AttributeError, TypeError) as ex:
+            raise QuotebookError(f"{path}: not a quotebook export ({ex})") from None
+    yield from records
 
 
 def restore(book: Quotebook, records: Iterable[dict]) -> dict[str, int]:
-    """Load an export verbatim: no extraction. Articles already present are skipped."""
-    records = list(records)
-    if not records or not isinstance(records[0], dict) or records[0].get(EXPORT_MARK) is None:
+    """Load an export verbatim, in one transaction: no extraction. Articles already present are skipped."""
+    records = iter(records)
+    header = next(records, None)
+    if not isinstance(header, dict) or header.get(EXPORT_MARK) is None:
         raise QuotebookError("not a quotebook export (no header record)")
-    if records[0][EXPORT_MARK] > EXPORT_VERSION:
+    if header[EXPORT_MARK] > EXPORT_VERSION:
         raise QuotebookError("this export was made by a newer quotebook; upgrade to restore it")
     counts = {"articles": 0, "skipped": 0, "quotes": 0}
     try:
@@ -209,55 +223,50 @@ def restore(book: Quotebook, records: Iterable[dict]) -> dict[str, int]:
     return counts
 
 
-def _restore_records(book: Quotebook, records: list[dict], counts: dict[str, int]) -> None:
+def _restore_records(book: Quotebook, records: Iterator[dict], counts: dict[str, int]) -> None:
     from quotebook.reports import group_quote
+    from quotebook.search import add_terms
 
     conn = book.conn
+    # Only ids are kept across records: the archive itself streams through.
     new_ids: dict[int, int] = {}
-    canonical_of: dict[int, int | None] = {}
-    texts: list[str] = []
+    canonical_of: dict[int, int] = {}
+    article_ids: dict[str, int] = {}
+    speakers: list[dict] = []  # their roles name articles, so they are restored last
     with transaction(conn):
-        speakers = [r for r in records if r.get("type") == "speaker"]
-        for record in speakers:
-            _restore_speaker(book, record)
-        article_ids: dict[str, int] = {}
         for record in records:
-            if record.get("type") != "article":
-                continue
-            article = _article(record)
-            if book.find_article(article) is not None:
-                counts["skipped"] += 1
-                continue
-            article_id = _insert_article(conn, article)
-            article_ids[record.get("hash") or article.content_hash] = article_id
-            counts["articles"] += 1
-            for q in record.get("quotes", []):
-                quote_id = _restore_quote(book, article_id, article, q)
-                new_ids[q["id"]] = quote_id
-                canonical_of[quote_id] = q.get("canonical_id")
-                texts.append(q["quote"])
-                counts["quotes"] += 1
-        for quote_id, old_canonical in canonical_of.items():
-            if old_canonical is not None and old_canonical in new_ids:
-                conn.execute("UPDATE quotes SET canonical_id = ? WHERE id = ?",
-                             (new_ids[old_canonical], quote_id))
-        for quote_id, old_canonical in canonical_of.items():
-            if old_canonical is not None and old_canonical not in new_ids:
-                group_quote(conn, quote_id)
-        for record in speakers:
-            _restore_roles(book, record, article_ids)
-        for record in records:
-            if record.get("type") == "audit":
+            kind = record.get("type")
+            if kind == "speaker":
+                _restore_speaker(book, record)
+                speakers.append(record)
+            elif kind == "article":
+                article = _article(record)
+                if book.find_article(article) is not None:
+                    counts["skipped"] += 1
+                    continue
+                article_id = _insert_article(conn, article)
+                article_ids[record.get("hash") or article.content_hash] = article_id
+                counts["articles"] += 1
+                for q in record.get("quotes", []):
+                    quote_id = _restore_quote(book, article_id, article, q)
+                    new_ids[q["id"]] = quote_id
+                    if q.get("canonical_id") is not None:
+                        canonical_of[quote_id] = q["canonical_id"]
+                    counts["quotes"] += 1
+                add_terms(conn, [q["quote"] for q in record.get("quotes", [])])
+            elif kind == "audit":
                 conn.execute("INSERT INTO audit (quote_id, action, field, old_value, new_value, at) "
                              "VALUES (NULL, ?, ?, ?, ?, ?)", (record.get("action"), record.get("field"),
                                                               record.get("old"), record.get("new"),
                                                               record.get("at") or _now()))
-        try:
-            from quotebook.search import add_terms
-        except ImportError:
-            pass
-        else:
-            add_terms(conn, texts)
+        for quote_id, old_canonical in canonical_of.items():
+            if old_canonical in new_ids:
+                conn.execute("UPDATE quotes SET canonical_id = ? WHERE id = ?",
+                             (new_ids[old_canonical], quote_id))
+            else:
+                group_quote(conn, quote_id)
+        for record in speakers:
+            _restore_roles(book, record, article_ids)
 
 
 def _restore_speaker(book: Quotebook, record: dict) -> None:
