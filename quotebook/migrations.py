@@ -7,6 +7,7 @@ one transaction, so a failed upgrade leaves the database as it was.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -49,11 +50,23 @@ def _partial_canonical_index(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX quotes_canonical ON quotes(canonical_id) WHERE canonical_id IS NOT NULL")
 
 
+def _fts_content_double_quoted(conn: sqlite3.Connection) -> None:
+    # Recreate the index as schema.sql now declares it, then refill it from quotes.
+    create_fts = re.search(r"CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5\(.*?\);",
+                           schema_sql(), re.S).group(0)
+    conn.execute("DROP TABLE IF EXISTS quotes_fts_vocab")
+    conn.execute("DROP TABLE IF EXISTS quotes_fts")
+    conn.execute(create_fts)
+    conn.execute("CREATE VIRTUAL TABLE quotes_fts_vocab USING fts5vocab(quotes_fts, 'row')")
+    conn.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')")
+
+
 # (version, name, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "initial schema", _initial),
     (2, "quotes.text_key for grouping reports of one quotation", _quote_text_key),
     (3, "partial index on quotes.canonical_id", _partial_canonical_index),
+    (4, "full-text index declared so that Datasette detects it", _fts_content_double_quoted),
 ]
 
 LATEST = MIGRATIONS[-1][0]

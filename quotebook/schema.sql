@@ -118,10 +118,11 @@ CREATE TABLE IF NOT EXISTS audit (
     at TEXT NOT NULL
 );
 
--- Full-text search over quotes (external content, so Datasette detects it).
+-- Full-text search over quotes (external content). The content table is named in
+-- double quotes because that is the form Datasette looks for to offer search.
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     text, speaker_name, topics_text, article_title,
-    content='quotes', content_rowid='id',
+    content="quotes", content_rowid="id",
     tokenize='porter unicode61 remove_diacritics 2'
 );
 

@@ -52,3 +52,11 @@ def test_upgrade_is_recorded(tmp_path):
 def test_fixture_is_still_a_version_one_database():
     conn = sqlite3.connect(f"file:{FIXTURE}?mode=ro", uri=True)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_upgraded_full_text_index_finds_old_quotes_and_is_declared_like_a_new_one(tmp_path):
+    upgraded = Quotebook(_copy(tmp_path)).conn
+    fresh = Quotebook(tmp_path / "fresh.db").conn
+    declared = "SELECT sql FROM sqlite_master WHERE name = 'quotes_fts'"
+    assert upgraded.execute(declared).fetchone() == fresh.execute(declared).fetchone()
+    assert upgraded.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'ferry'").fetchone()[0] == 1

@@ -60,3 +60,11 @@ def test_database_path_that_is_a_directory_gives_clear_error(tmp_path):
 def test_database_in_missing_directory_gives_clear_error(tmp_path):
     with pytest.raises(QuotebookError, match="does not exist"):
         Quotebook(tmp_path / "nope" / "q.db")
+
+
+def test_full_text_index_is_where_datasette_and_sqlite_utils_look_for_it(temporary_db):
+    book = Quotebook(temporary_db)
+    assert book.db["quotes"].detect_fts() == "quotes_fts"
+    # Datasette's own detection: the content table named in double quotes or brackets.
+    sql = book.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'quotes_fts'").fetchone()[0]
+    assert 'content="quotes"' in sql
