@@ -8,8 +8,8 @@ keeps the pass linear and the regexes small.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from quotebook.extract import lexicon
 
@@ -36,8 +36,7 @@ _DOUBTFUL = frozenset({"post", "posts", "report", "reports", "charge", "charges"
                        "believing", "knowing", "seeing", "hearing", "reading", "writing", "learning"})
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     start: int
     end: int
     base: str  # the verb's base form, or "according to" / ":"

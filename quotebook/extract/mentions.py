@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from quotebook.extract import lexicon
 
@@ -26,7 +27,8 @@ _TOKEN = (
 )
 _CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el|la|le|y)"
 NAME_RUN = re.compile(
-    rf"(?<![{_LETTER}\d\-])(?:al-|el-)?{_TOKEN}(?:(?:\s|\u00a0)+(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*"
+    # The lookahead lets the regex engine skip most positions at C speed.
+    rf"(?=[{_UPPER}ae])(?<![{_LETTER}\d\-])(?:al-|el-)?{_TOKEN}(?:(?:\s|\u00a0)+(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*"
     r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"
     rf"(?![{_LETTER}])"
 )
@@ -61,8 +63,7 @@ _PARTICLES = frozenset({"de", "del", "della", "da", "di", "du", "van", "von", "d
 _SUFFIXES = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
 
 
-@dataclass
-class Mention:
+class Mention(NamedTuple):
     """A proper-name mention with its role split off."""
 
     start: int  # of the whole mention, role included
