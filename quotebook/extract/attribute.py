@@ -262,9 +262,10 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
 
     cues, when given, are the cues of this sentence found beforehand.
     """
-    lead = _colon_lead(masked, s, e, segments, paragraph)
-    if lead is not None:
-        return [lead]
+    if masked.find(":", s, e) >= 0:
+        lead = _colon_lead(masked, s, e, segments, paragraph)
+        if lead is not None:
+            return [lead]
     for cue in find_cues(masked, s, e) if cues is None else cues:
         if cue.base == "according to":
             cand = _according(masked, s, e, cue, segments, paragraph)
@@ -272,6 +273,8 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
             cand = _verb_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             return [cand] + _participle(masked, cand, s, e, segments)
+    if not segments.overlapping(s, e):
+        return []
     quoted = _participle_quote(masked, s, e, segments, paragraph)
     return [quoted] if quoted is not None else []
 

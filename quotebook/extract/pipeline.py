@@ -99,7 +99,7 @@ def _extract(text: str) -> list[Quote]:
                     used.update(ids)
                     previous, cue_only = cand, None
                     continue
-            cue_only = _cue_only_sentence(masked, s, e, cues[lo:hi])
+            cue_only = _cue_only_sentence(masked, s, e, cues[lo:hi]) if hi > lo else None
             if is_pure_quote(masked, s, e, segments):
                 if previous is not None and previous.paragraph == index:
                     _append_spans(previous, text, masked, s, e, segments)
