@@ -313,7 +313,6 @@ def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
     match = NAME_RUN.match(masked, pos, end)
     if match is None:
         return None
-    mention = _name_run_ending(match.group())
     text = match.group()
     if text.split()[0].lower() in _NOT_NAMES:
         return None

@@ -8,6 +8,7 @@ paragraphs) → mentions (resolve the source to a full name) → Quote.
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 
 from quotebook.data import Quote
@@ -15,13 +16,13 @@ from quotebook.extract import lexicon
 from quotebook.extract.attribute import (
     Candidate,
     Source,
-    _name_or_np,
+    _source_before,
     frame_sentence,
     is_pure_quote,
     relative_antecedent,
 )
 from quotebook.extract.clean import split_paragraphs
-from quotebook.extract.cues import find_cues
+from quotebook.extract.cues import find_cues, skip_modifiers
 from quotebook.extract.indirect import kind_of, trim_end
 from quotebook.extract.marks import Segment, mask_quotations, pair_quotation_marks
 from quotebook.extract.mentions import PRONOUNS, Entities, find_mentions, mention_from_span, split_role
@@ -48,7 +49,8 @@ def extract_quotes(text: str, *, title: str | None = None) -> list[Quote]:
         return []
     try:
         return _extract(text)
-    except RecursionError:  # pragma: no cover - defensive, no recursion is used
+    except Exception:  # pragma: no cover - a bug must not stop an import; tests call _extract directly
+        logging.getLogger(__name__).exception("quote extraction failed on a %d-character text", len(text))
         return []
 
 
@@ -116,9 +118,6 @@ def _extract(text: str) -> list[Quote]:
 
 def _cue_only_sentence(masked: str, s: int, e: int, cues) -> tuple[Source, str] | None:
     """A sentence that is just a subject and its cue ("Dianne Bystrom agreed."): its source."""
-    from quotebook.extract.attribute import _source_before
-    from quotebook.extract.cues import skip_modifiers
-
     for cue in cues:
         if not cue.speech or cue.end > e:
             continue
@@ -255,9 +254,6 @@ def _context_source(masked: str, paragraphs, index: int, by_paragraph) -> Source
 
 
 def _last_subject(masked: str, start: int, end: int) -> Source | None:
-    from quotebook.extract.cues import find_cues
-    from quotebook.extract.attribute import _source_before
-
     cues = find_cues(masked, start, end)
     for cue in reversed(cues):
         source = _source_before(masked, start, cue.start)
@@ -327,7 +323,6 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
             return None, None, None, 0.6
         if head in lexicon.organisation_words():
             return source.text, "organization", None, 0.8
-        name = _name_or_np(masked, source.start, source.text)
         return source.text, None, None, 0.6
     mention = mention_from_span(text, source.start, source.end)
     if mention is None:
