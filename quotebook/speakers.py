@@ -11,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from quotebook.store import Quotebook, QuotebookError, _now, name_key, transaction
 
@@ -35,18 +34,12 @@ class Duplicate:
 @lru_cache(maxsize=1)
 def given_name_forms() -> dict[str, frozenset[str]]:
     """Each given name or nickname -> the full given names it can stand for."""
-    text = resources.files("quotebook").joinpath("data/nicknames.txt").read_text(encoding="utf-8")
+    from quotebook.nicknames import nickname_groups
+
     forms: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if ":" not in line:
-            continue
-        given, nicknames = line.split(":", 1)
-        given = given.strip().lower()
-        forms.setdefault(given, set()).add(given)
-        for nickname in nicknames.split(","):
-            if nickname.strip():
-                forms.setdefault(nickname.strip().lower(), set()).add(given)
+    for given, short in nickname_groups():
+        for name in (given, *short):
+            forms.setdefault(name, set()).add(given)
     return {name: frozenset(found) for name, found in forms.items()}
 
 

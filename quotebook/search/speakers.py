@@ -22,16 +22,11 @@ class SpeakerMatch:
 @lru_cache(maxsize=1)
 def nicknames() -> dict[str, set[str]]:
     """Given name <-> nicknames, both ways, from data/nicknames.txt."""
-    from importlib import resources
+    from quotebook.nicknames import nickname_groups
 
     table: dict[str, set[str]] = {}
-    text = resources.files("quotebook").joinpath("data/nicknames.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if ":" not in line:
-            continue
-        given, _, short = line.partition(":")
-        names = {given.strip()} | {s.strip() for s in short.split(",") if s.strip()}
+    for given, short in nickname_groups():
+        names = {given, *short}
         for name in names:
             table.setdefault(name, set()).update(names - {name})
     return table
