@@ -432,13 +432,7 @@ class Quotebook:
                  topic: str | None = None, since: str | None = None, until: str | None = None,
                  source: str | None = None) -> list[dict]:
         """Articles, newest first, with their number of quotes; filters as for quotes."""
-        clauses, params = [], []
-        if since:
-            clauses.append("a.published >= ?")
-            params.append(since)
-        if until:
-            clauses.append("a.published < ? || '~'")
-            params.append(until)
+        clauses, params = date_range("a.published", since, until)
         if source:
             clauses.append("a.source = ? COLLATE NOCASE")
             params.append(source)
@@ -475,11 +469,25 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 
+def date_range(column: str, since: str | None, until: str | None) -> tuple[list[str], list]:
+    """SQL clauses bounding an ISO date column; ``until`` is an inclusive prefix:
+    "2020-02" includes every day of February."""
+    clauses, params = [], []
+    if since:
+        clauses.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        clauses.append(f"{column} < ? || '~'")
+        params.append(until)
+    return clauses, params
+
+
 def quote_filters(*, speaker_ids: Sequence[int] | None = None, topic: str | None = None,
                   since: str | None = None, until: str | None = None, source: str | None = None,
                   kind: str | None = None) -> tuple[str, list]:
     """SQL WHERE clause (over quotes q join articles a) shared by every listing."""
-    clauses, params = ["q.canonical_id IS NULL"], []
+    clauses, params = date_range("q.date", since, until)
+    clauses.insert(0, "q.canonical_id IS NULL")
     if speaker_ids is not None:
         clauses.append(f"q.speaker_id IN ({','.join('?' * len(speaker_ids)) or 'NULL'})")
         params.extend(speaker_ids)
@@ -487,13 +495,6 @@ def quote_filters(*, speaker_ids: Sequence[int] | None = None, topic: str | None
         clauses.append("q.id IN (SELECT qt.quote_id FROM quote_topics qt JOIN topics t "
                        "ON t.id = qt.topic_id WHERE t.name = ? COLLATE NOCASE)")
         params.append(topic)
-    if since:
-        clauses.append("q.date >= ?")
-        params.append(since)
-    if until:
-        # An ISO prefix bound: "2020-02" includes every day of February.
-        clauses.append("q.date < ? || '~'")
-        params.append(until)
     if source:
         clauses.append("a.source = ? COLLATE NOCASE")
         params.append(source)

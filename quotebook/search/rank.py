@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from quotebook.search.query import _TOKEN, _fts_string
+from quotebook.store import date_range
 from quotebook.search.vocabulary import fold
 
 # Column weights for bm25(quotes_fts, text, speaker_name, topics_text, article_title).
@@ -80,13 +81,7 @@ def _date_rowids(conn: sqlite3.Connection, since: str | None, until: str | None,
     Quotes are mostly imported in date order, so a week is a short run of
     rowids.  A wide range (more than ``max_rows`` quotes) gives None.
     """
-    clauses, params = [], []
-    if since:
-        clauses.append("date >= ?")
-        params.append(since)
-    if until:
-        clauses.append("date < ? || '~'")
-        params.append(until)
+    clauses, params = date_range("date", since, until)
     if not clauses:
         return None
     where = " AND ".join(clauses)
