@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -35,7 +36,42 @@ class ImportSummary:
         return text
 
     def print(self) -> None:
-        click.echo(self.line(), err=True)
+        """A table on a terminal, one line otherwise (logs, pipes, tests)."""
+        if not sys.stderr.isatty():
+            click.echo(self.line(), err=True)
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title="Interrupted" if self.interrupted else None)
+        for header in ("imported", "skipped (already present)", "failed", "warnings", "quotes found"):
+            table.add_column(header, justify="right")
+        table.add_row(*(str(n) for n in (self.imported, self.skipped, self.failed, self.warnings,
+                                          self.quotes)))
+        Console(stderr=True).print(table)
+
+
+class GracefulInterrupt:
+    """The first Ctrl-C asks the import to stop after the article in hand; a second stops now."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous = None
+
+    def __enter__(self) -> GracefulInterrupt:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def _handle(self, signum, frame) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        click.echo("Stopping after the current article (Ctrl-C again to stop at once)…", err=True)
 
 
 def apply_overrides(article: Article, overrides: dict, topics: Iterable[str]) -> Article:
@@ -70,8 +106,13 @@ def import_inputs(book, inputs: Iterable[str], *, fmt: str | None = None, fetch:
     articles = (item if isinstance(item, Failure) else apply_overrides(item, overrides, topics)
                 for item in read_inputs(inputs, fmt=fmt, fetch=fetch))
     bar = None
+    interrupt = GracefulInterrupt()
     try:
+        interrupt.__enter__()
         for n, (item, quotes, error) in enumerate(extracted(book, articles, taxonomy=taxonomy), 1):
+            if interrupt.requested:
+                summary.interrupted = True
+                break
             if isinstance(item, Failure):
                 label = "warning" if item.warning else "error"
                 click.echo(f"{label}: {item.origin}: {item.message}", err=True)
@@ -99,9 +140,11 @@ def import_inputs(book, inputs: Iterable[str], *, fmt: str | None = None, fetch:
                 bar[0].update(bar[1], advance=1 if n > PROGRESS_AFTER + 1 else n,
                               description=_short(item.origin or ""))
     except KeyboardInterrupt:
-        # The article in hand was rolled back whole; everything before it is committed.
+        # A second Ctrl-C: the article in hand was rolled back whole, and
+        # everything before it is committed.
         summary.interrupted = True
     finally:
+        interrupt.__exit__()
         if bar is not None:
             bar[0].stop()
     return summary

@@ -104,6 +104,7 @@ def test_ctrl_c_stops_after_current_article_with_summary(tmp_path):
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=60)
     assert process.returncode == 130
+    assert "Stopping after the current article" in err
     assert "Interrupted" in err and "imported" in err
     assert "Traceback" not in err
     assert_whole_articles(db)
