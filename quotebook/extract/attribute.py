@@ -275,8 +275,41 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
             return [cand] + _participle(masked, cand, s, e, segments)
     if not segments.overlapping(s, e):
         return []
+    for cue in find_cues(masked, s, e) if cues is None else cues:
+        cand = _coordinated_frame(masked, s, e, cue, segments, paragraph)
+        if cand is not None:
+            return [cand]
     quoted = _participle_quote(masked, s, e, segments, paragraph)
     return [quoted] if quoted is not None else []
+
+
+# A cue that shares the sentence's subject: "…, saying C", "… and called him “…”".
+_PARTICIPLE_BEFORE = re.compile(r"(?:,|\b(?:by|before|after|while|in|when|without))\s*\Z")
+_COORDINATED_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+|again\s+|even\s+|repeatedly\s+)?\Z")
+
+
+def _coordinated_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
+                       paragraph: int) -> Candidate | None:
+    """"Trump shot back in a statement, saying he’s “…”": the subject is the sentence's."""
+    if not cue.speech or cue.base == "according to":
+        return None
+    prefix = masked[max(s, cue.start - 40):cue.start]
+    word = masked[cue.start:cue.end].split()[0].lower()
+    if not (_COORDINATED_BEFORE.search(prefix) or word.endswith("ing") and _PARTICIPLE_BEFORE.search(prefix)):
+        return None
+    after = skip_modifiers(masked, cue.end, e)
+    after = skip_modifiers(masked, skip_object(masked, after, e, cue.base), e)
+    span = content_after(masked, after, e, True)
+    if span is None:
+        return None
+    kind, spans = kind_of(masked, span, segments)
+    if kind == "indirect":
+        return None
+    source = _sentence_subject(masked, s, cue.start)
+    if source is None:
+        return None
+    seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
+    return Candidate(spans, kind, source, masked[cue.start:cue.end], "pre", paragraph, seg_ids, 0.7)
 
 
 _PARTICIPLE_QUOTE = re.compile(
@@ -302,21 +335,51 @@ def _participle_quote(masked: str, s: int, e: int, segments: SegmentList, paragr
 
 
 def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
-    """A name or pronoun opening the sentence, after an opener like "On Monday,"."""
+    """A name, pronoun or noun phrase opening the sentence, after an opener like "On Monday,"."""
     pos = s
-    opener = re.match(r"(?:(?:But|And|Then|Later|Still|Earlier|On\s+\w+|In\s+\w+(?:\s+\w+)?),?\s+)", masked[s:end])
+    opener = _SENTENCE_OPENER.match(masked, s, end)
     if opener:
-        pos = s + opener.end()
+        pos = opener.end()
     word = re.match(r"(He|She|They|It|We|I)\b", masked[pos:end])
     if word:
         return Source(pos, pos + len(word.group()), word.group(), "pronoun")
     match = NAME_RUN.match(masked, pos, end)
-    if match is None:
+    if match is not None:
+        text = match.group()
+        first = text.split()[0]
+        if first == "The" and " " in text:
+            return Source(match.start(), match.end(), text, "name")  # "The Sanders Campaign"
+        if first.lower() not in _NOT_NAMES:
+            return Source(match.start(), match.end(), text, "name")
+    return _subject_np(masked, pos, end)
+
+
+_SENTENCE_OPENER = re.compile(
+    r"(?:(?:But|And|So|Yet|Then|Later|Still|Earlier|Meanwhile|Instead|Also|However|Now|Separately|Indeed)\b,?\s+)?"
+    r"(?:(?:On|In|At|During|After|Before|Since|Last|This|Earlier|Later|Speaking|Asked|Addressing|From|For|"
+    r"With|Without|Despite|Responding|Appearing|Writing)\b[^,;:\x1a“”\"]{0,80}?,\s+)?"
+)
+_NP_WORD = re.compile(r"[\w’'\-]+")
+
+
+def _subject_np(masked: str, pos: int, end: int) -> Source | None:
+    """"The Sanders campaign", "the justice": a determiner and the words up to the verb."""
+    first = _NP_WORD.match(masked, pos, end)
+    if first is None or first.group().lower() not in ("the", "a", "an", "his", "her", "their", "its"):
         return None
-    text = match.group()
-    if text.split()[0].lower() in _NOT_NAMES:
+    verbs = lexicon.reporting_verbs()
+    last = None
+    for i, match in enumerate(_NP_WORD.finditer(masked, first.end(), end)):
+        token = match.group()
+        low = token.lower()
+        gap = masked[last.end() if last else first.end():match.start()]
+        if i >= 5 or gap.strip() or low in _AUX_WORDS or low in verbs or low in _NOT_HEAD or (
+                low.endswith("ed") and token.islower()):
+            break
+        last = match
+    if last is None:
         return None
-    return Source(match.start(), match.end(), text, "name")
+    return Source(pos, last.end(), masked[pos:last.end()], "np")
 
 
 def _colon_lead(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
@@ -421,11 +484,9 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         span = content_after(masked, after, e, cue.speech)
         if span is None:
             return None
-        if cue.base in _NAMING:
-            span = _named_thing(masked, span, segments)
-            if span is None:
-                return None
         kind, spans = kind_of(masked, span, segments)
+        if cue.base in _NAMING and kind == "indirect":
+            return None  # "called the plan a disaster": a name for something, no quotation
         layout = "pre"
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     confidence = 0.9 if kind != "indirect" else 0.7
@@ -458,14 +519,6 @@ def _clause_prefix(prefix: str) -> str:
             break
         return prefix[:match.end()] + " "
     return prefix
-
-
-def _named_thing(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[int, int] | None:
-    """"called the plan “a disaster,” and left": up to the end of the first quotation."""
-    for i in segments.overlapping(span[0], span[1]):
-        if segments[i].start >= span[0]:
-            return span[0], segments[i].end
-    return None
 
 
 def _trivial_rest(rest: str) -> bool:

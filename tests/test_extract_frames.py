@@ -1,0 +1,37 @@
+"""Frames whose cue is far from its subject, and how far quoted content reaches."""
+
+from quotebook.extract import extract_quotes
+
+
+def _direct_tier(text):
+    return [q for q in extract_quotes(text) if q.kind in ("direct", "mixed")]
+
+
+def test_naming_verb_content_runs_to_the_end_of_its_clause():
+    q = _direct_tier("Intro.\n\nMayor Ken Ito called the tax “a burden” for small shops in the valley.")[0]
+    assert q.text == "the tax “a burden” for small shops in the valley"
+    assert q.speaker == "Ken Ito"
+
+
+def test_naming_verb_without_quotation_is_not_a_quote():
+    assert not _direct_tier("Intro.\n\nMayor Ken Ito called the tax a burden.")
+
+
+def test_participle_cue_takes_the_sentence_subject():
+    q = _direct_tier("Intro.\n\nMayor Ken Ito defended the budget on Monday, saying the cuts were “painful but fair.”")[0]
+    assert q.kind == "mixed"
+    assert q.text.startswith("the cuts were")
+    assert q.speaker == "Ken Ito"
+
+
+def test_coordinated_cue_takes_the_sentence_subject():
+    q = _direct_tier("Intro.\n\nMayor Ken Ito toured the plant and said, “We will keep it open.”")[0]
+    assert q.kind == "direct"
+    assert q.text == "“We will keep it open.”"
+    assert q.speaker == "Ken Ito"
+
+
+def test_participle_cue_after_a_noun_phrase_subject():
+    q = _direct_tier("Intro.\n\nThe city council issued a statement, calling the plan “reckless.”")[0]
+    assert q.text == "the plan “reckless.”"
+    assert q.mention == "The city council"
