@@ -71,6 +71,9 @@ def duplicate_reason(a: str, b: str) -> tuple[str, float] | None:
     return None
 
 
+SURNAME_ONLY_SCORE = 80.0
+
+
 def likely_duplicates(book: Quotebook) -> list[Duplicate]:
     """Pairs of people who are probably one, most likely first."""
     from rapidfuzz import fuzz, process
@@ -99,6 +102,14 @@ def likely_duplicates(book: Quotebook) -> list[Duplicate]:
         verdict = duplicate_reason(people[a][1], people[b][1])
         if verdict:
             found.append(Duplicate(people[a][1], people[b][1], *verdict))
+    # An article that only ever wrote "Mr. Obama" stored "Obama". Import never joins
+    # a surname alone to a full name, but a person can: suggest it when exactly one
+    # full name has that surname (with two Sanders, the suggestion would be a guess).
+    for i, (_, name, key) in enumerate(people):
+        if key and " " not in key:
+            full = [j for j in by_surname.get(key, []) if j != i and " " in people[j][2]]
+            if len(full) == 1:
+                found.append(Duplicate(people[full[0]][1], name, "surname only", SURNAME_ONLY_SCORE))
     return sorted(found, key=lambda d: (-d.score, d.first, d.second))
 
 

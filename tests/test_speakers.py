@@ -124,3 +124,15 @@ def test_profile_has_roles_with_dates_count_and_topics(book):
         ("CIA Director", "2018-05-01"), ("U.S. Secretary of State", "2020-02-01")]
     assert profile["quotes"] == 2
     assert {t["topic"] for t in profile["topics"]} == {"security", "sanctions"}
+
+
+def test_duplicates_suggest_a_bare_surname_only_when_one_full_name_fits(temporary_db):
+    with Quotebook(temporary_db) as book:
+        store(book, "One", "2024-01-01", said("We will win the vote in the spring", "Obama"),
+              said("Taxes go down for families next year", "Barack Obama"),
+              said("The plan fails working people everywhere", "Sanders"),
+              said("Healthcare is a right for every citizen", "Bernie Sanders"),
+              said("My father's record speaks for itself today", "Sarah Huckabee Sanders"))
+        pairs = {(d.first, d.second, d.reason) for d in likely_duplicates(book)}
+    assert ("Barack Obama", "Obama", "surname only") in pairs
+    assert not any(d[1] == "Sanders" for d in pairs)
