@@ -35,6 +35,11 @@ _DOUBTFUL = frozenset({"post", "posts", "report", "reports", "charge", "charges"
                        "understand", "understood", "finding", "feeling", "meaning", "being", "thinking",
                        "believing", "knowing", "seeing", "hearing", "reading", "writing", "learning"})
 
+# Forms that are cues far less often than not on news ("the United States", "find out",
+# "he knew", "continue to"): measured precision under 0.3 on PolNeAR train.
+_NEVER = frozenset({"note", "state", "states", "knew", "find", "question", "continue", "continues",
+                    "considered"})
+
 
 class Cue(NamedTuple):
     start: int
@@ -47,7 +52,7 @@ class Cue(NamedTuple):
 def _cue_regex() -> re.Pattern[str]:
     # Lower case only: a capitalised "Says" or "Asked" opens a headline or a participle
     # clause far more often than it is the cue of a quotation.
-    forms = set(lexicon.reporting_verbs()) | set(lexicon.belief_verbs()) | set(_PHRASAL)
+    forms = (set(lexicon.reporting_verbs()) | set(lexicon.belief_verbs()) | set(_PHRASAL)) - _NEVER
     return re.compile(r"\b(?:" + lexicon.trie_pattern(forms) + r")(?![\w\-])")
 
 

@@ -26,6 +26,7 @@ from quotebook.extract.cues import find_cues, skip_modifiers
 from quotebook.extract.indirect import kind_of, trim_end
 from quotebook.extract.marks import Segment, mask_quotations, pair_quotation_marks
 from quotebook.extract.mentions import PRONOUNS, Entities, find_mentions, mention_from_span, split_role
+from quotebook.extract.reported import find_reported
 from quotebook.extract.sentences import split_sentences
 
 # A transcript turn: "PENCE: …", "JAKE TAPPER: …" at the start of a paragraph.
@@ -110,6 +111,7 @@ def _extract(text: str) -> list[Quote]:
                     bare.append((index, s, e))
             previous = None
     candidates.extend(_attach_bare(text, masked, bare, candidates, segments, paragraphs, used))
+    candidates.extend(find_reported(masked, paragraphs, segments, cues, candidates))
     quotes = [_to_quote(text, masked, c, entities, segments) for c in candidates]
     quotes = [q for q in quotes if q is not None]
     quotes.sort(key=lambda q: q.spans[0])

@@ -1,0 +1,281 @@
+"""Reported positions the sentence frames miss: stance verbs, reporting nouns, poll findings.
+
+The frames in ``attribute`` find "S said (that) C" and "C, S said". News also
+reports what people want, back, deny or plan, and what polls show:
+
+* stance verbs:   "Rubio wants to win", "Christie endorsed Trump", "Cook declined to comment",
+                  "she called for a recount", "Fields accused Lewandowski of grabbing her"
+* reporting nouns: "his claim that C", "her promise to C", "Trump's assertion that C"
+* findings:       "FEC records show C", "24 percent said C"
+
+Each gives a source (the subject or possessor) and a content (the complement,
+up to the end of its clause). These run after the frames and only add
+attributions whose content overlaps nothing already found.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from quotebook.extract import lexicon
+from quotebook.extract.attribute import Candidate, Source, _clause_prefix, _source_before, _subject_leads
+from quotebook.extract.cues import Cue, skip_modifiers
+from quotebook.extract.indirect import _CLAUSE_BREAK, kind_of, trim_end
+from quotebook.extract.marks import SegmentList
+from quotebook.extract.mentions import mention_from_span
+from quotebook.extract.sentences import split_sentences
+
+# A complement that shows the verb is not taking a stance: "backed down", "planned by", "want out".
+_NOT_COMPLEMENT = frozenset(
+    """by as down away up off out into over from with at in on about than itself so too more less
+    and or but nor yet which who whom whose when where while if because although though""".split()
+)
+# Trailing time words are the verb's, not the content's: "endorsed Clinton last week".
+_TRAILING_TIME = re.compile(
+    r"(?:,?\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|today|yesterday|tonight|week|month|year|weekend|morning|afternoon|evening|night)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)+\s*$"
+)
+_PERCENT_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s,(]))((?:[Aa]bout\s+|[Nn]early\s+|[Aa]lmost\s+|[Mm]ore\s+than\s+|[Jj]ust\s+|[Oo]nly\s+)?"
+    r"(?:\d[\d.,]*\s*(?:%|percent)|[A-Za-z]+(?:-[a-z]+)?\s+percent|[A-Za-z\d]+\s+(?:in|of|out\s+of)\s+(?:\d+|ten|10|three|four|five))"
+    r"(?:\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}?)?)\s*$"
+)
+_EVIDENCE_HEAD = frozenset(
+    """poll polls polling survey surveys records data study studies report reports analysis analyses
+    numbers figures results documents filings research estimates count tally review audit investigation
+    probe findings statistics projections models""".split()
+)
+_EVIDENCE_VERBS = frozenset(
+    """show shows showed shown showing found find finds suggest suggests suggested indicate indicates
+    indicated reveal reveals revealed""".split()
+)
+_PRONOUN_POSSESSORS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+@lru_cache(maxsize=1)
+def _stance_regex() -> re.Pattern[str]:
+    forms = set(lexicon.verb_forms("stance_verbs.txt")) | _EVIDENCE_VERBS
+    for line in lexicon.phrases("stance_phrases.txt"):
+        verbs, _, particles = line.partition(":")
+        forms.update(f"{verb} {particle}" for verb in verbs.split() for particle in particles.split())
+    # One trie: the engine reads each word once, whatever the size of the lexicon.
+    return re.compile(r"\b(?:" + lexicon.trie_pattern(forms) + r")(?![\w\-’'])")
+
+
+@lru_cache(maxsize=1)
+def _noun_regex() -> re.Pattern[str]:
+    nouns = lexicon.words("reporting_nouns.txt")
+    return re.compile(
+        r"\b(" + lexicon.trie_pattern(nouns) + r")(?:\s+(?:on|in)\s+\w+(?:\s+\w+)?)?\s*,?\s+(?=(?:that|to)\s)"
+    )
+
+
+# The possessor before a reporting noun: "his", "Trump's", "Sen. Ted Cruz's new".
+_POSSESSOR = re.compile(
+    r"(?:^|(?<=\s))(?:(his|her|their|its)|((?:[A-Z][\w.’'\-]*\s){0,3}[A-Z][\w.\-]*)['’]s?)\s+"
+    r"(?:(?:own|latest|new|earlier|repeated|recent|frequent|oft-repeated|by-now-familiar|stated|public|"
+    r"controversial|false|unfounded|baseless|dubious)\s+){0,2}$"
+)
+
+
+def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue],
+                  existing: list[Candidate]) -> list[Candidate]:
+    """Attributions of stance verbs, reporting nouns and findings that overlap no existing one."""
+    taken = sorted(span for c in existing for span in c.spans)
+    taken_starts = [b for b, _ in taken]
+    para_starts = [p.start for p in paragraphs]
+    sentence_cache: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+    found: list[Candidate] = []
+
+    def sentence_of(pos: int) -> tuple[int, int, int] | None:
+        index = bisect.bisect_right(para_starts, pos) - 1
+        if index < 0 or pos >= paragraphs[index].end:
+            return None
+        if index not in sentence_cache:
+            para = paragraphs[index]
+            sentences = split_sentences(masked, para.start, para.end)
+            sentence_cache[index] = sentences, [s for s, _ in sentences]
+        sentences, starts = sentence_cache[index]
+        i = bisect.bisect_right(starts, pos) - 1
+        if i < 0:
+            return None
+        s, e = sentences[i]
+        return (index, s, e) if pos < e else None
+
+    def free(b: int, e: int) -> bool:
+        i = bisect.bisect_left(taken_starts, e)
+        return not any(tb < e and b < te for tb, te in taken[max(0, i - 8):i])
+
+    def add(cand: Candidate) -> None:
+        found.append(cand)
+        for span in cand.spans:
+            i = bisect.bisect_left(taken_starts, span[0])
+            taken.insert(i, span)
+            taken_starts.insert(i, span[0])
+
+    for match in _stance_regex().finditer(masked):
+        where = sentence_of(match.start())
+        if where is None:
+            continue
+        index, s, e = where
+        cand = _stance_frame(masked, s, e, match.start(), match.end(), segments, index)
+        if cand is not None and all(free(b, en) for b, en in cand.spans):
+            add(cand)
+    for match in _noun_regex().finditer(masked):
+        where = sentence_of(match.start())
+        if where is None:
+            continue
+        owner = _POSSESSOR.search(masked, max(where[1], match.start() - 60), match.start())
+        if owner is None:
+            continue
+        cand = _noun_frame(masked, where[2], owner, match, segments, where[0])
+        if cand is not None and all(free(b, en) for b, en in cand.spans):
+            add(cand)
+    for cue in cues:
+        if cue.base in ("according to", ":"):
+            continue
+        where = sentence_of(cue.start)
+        if where is None:
+            continue
+        cand = _percent_frame(masked, where[1], where[2], cue, segments, where[0])
+        if cand is not None and all(free(b, en) for b, en in cand.spans):
+            add(cand)
+    return found
+
+
+# A second verb phrase for the same subject ends the complement: "endorsed Trump and has appeared…".
+_NEXT_PREDICATE = re.compile(
+    r",?\s+(?:and|but)\s+(?:(?:has|had|have|is|was|were|are|will|would|then|also|later|now|did|does)\b|[a-z]+ed\s)"
+)
+_SOURCE_VERBISH = re.compile(
+    r"\b(?:is|was|are|were|has|had|have|be|been|can|could|couldn’t|couldn't|would|will|should|may|might|must|"
+    r"do|does|did|in|of|on|at|for|with|that|which|to)\b"
+)
+
+
+def complement(masked: str, pos: int, end: int, relative: bool = False) -> tuple[int, int] | None:
+    """A stance verb's complement: after its modifiers, to the end of its clause.
+
+    After a relative subject ("Sanders, who endorsed Clinton, said…") the clause ends at the next comma.
+    """
+    start = skip_modifiers(masked, pos, end)
+    while start < end and (masked[start].isspace() or masked[start] in ",:"):
+        start += 1
+    stop = trim_end(masked, start, end)
+    if stop <= start:
+        return None
+    word = re.match(r"[\w’'\-]+", masked[start:min(stop, start + 20)])
+    if word is None or word.group().lower() in _NOT_COMPLEMENT:
+        return None
+    cut = _CLAUSE_BREAK.search(masked, start, stop)
+    if cut is not None and cut.start() - start >= 3:
+        stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
+    comma = re.search(r",\s+(?:saying|adding|who|which|according|as|in\s+a|during)\b", masked[start:stop])
+    if comma is not None and comma.start() >= 3:
+        stop = start + comma.start()
+    if relative:
+        comma = masked.find(",", start + 2, stop)
+        if comma > 0:
+            stop = comma
+    more = _NEXT_PREDICATE.search(masked, start, stop)
+    if more is not None and more.start() - start >= 3:
+        stop = more.start()
+    timed = _TRAILING_TIME.search(masked, start, stop)
+    if timed is not None and timed.start() > start:
+        stop = timed.start()
+    stop = trim_end(masked, start, stop)
+    while stop > start and masked[stop - 1] == ",":
+        stop -= 1
+    if stop - start < 2:
+        return None
+    return start, stop
+
+
+def _stance_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, segments: SegmentList,
+                  paragraph: int) -> Candidate | None:
+    word = masked[cue_start:cue_end].split()[0].lower()
+    source = _source_before(masked, s, cue_start)
+    if source is None or source.text.endswith(("’s", "'s", "s’", "s'")):
+        return None  # "Trump's promise": a noun, read by the noun pass
+    if word in _EVIDENCE_VERBS:
+        head = source.text.split()[-1].lower().strip(".,")
+        if head not in _EVIDENCE_HEAD:
+            return None
+    elif source.kind == "np" and masked[source.end:cue_start].strip():
+        return None  # "the plan was opposed…": auxiliaries make a passive or a noun phrase
+    prefix = masked[s:source.start]
+    if source.kind != "pronoun" and not _subject_leads(_clause_prefix(prefix)):
+        return None
+    if re.search(r"\b(?:how|what|why|where|whom|which|that)\s*$", prefix, re.IGNORECASE) and source.kind != "name":
+        return None  # "how he described his emotions": the verb's object has moved before it
+    if source.kind == "np" and _SOURCE_VERBISH.search(source.text.lower()) and \
+            source.text.split()[-1].lower() not in lexicon.anonymous_nouns():
+        return None
+    if re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", masked[source.end:cue_start]):
+        return None  # passive: "was endorsed by"
+    if source.kind == "name" and mention_from_span(masked, source.start, source.end) is None:
+        return None  # a capitalised phrase that is neither a person nor an organisation ("The U.S.")
+    source = _spokesperson(masked, s, source)
+    span = complement(masked, cue_end, e, source.text.lower() in ("who", "which"))
+    if span is None:
+        return None
+    kind, spans = kind_of(masked, span, segments)
+    seg_ids = set(segments.overlapping(spans[0][0], spans[-1][1]))
+    confidence = 0.55 if kind == "indirect" else 0.6
+    return Candidate(spans, kind, source, masked[cue_start:cue_end], "pre", paragraph, seg_ids, confidence)
+
+
+_SPOKESPERSON_BEFORE = re.compile(
+    r"(?:^|(?<=\s))((?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\s+"
+    r"(?:for|of|at|with|to|from|close\s+to)\s+)$"
+)
+
+
+def _spokesperson(masked: str, s: int, source: Source) -> Source:
+    """"A spokesman for the city declined": the spokesman is the source, not the city."""
+    before = _SPOKESPERSON_BEFORE.search(masked, max(s, source.start - 60), source.start)
+    if before is None or before.group(2) not in lexicon.anonymous_nouns():
+        return source
+    return Source(before.start(1), source.end, masked[before.start(1):source.end], "np")
+
+
+def _noun_frame(masked: str, e: int, owner: re.Match, match: re.Match, segments: SegmentList,
+                paragraph: int) -> Candidate | None:
+    if owner.group(1):
+        source = Source(owner.start(1), owner.end(1), owner.group(1), "pronoun")
+        if owner.group(1) in ("her", "its", "Her", "Its"):
+            return None  # "her" may be an object ("told her plan"); "its" is rarely a speaker
+    else:
+        name = owner.group(2)
+        if name.split()[0] in ("The", "A", "An", "This", "That", "In", "On", "But", "And"):
+            return None
+        source = Source(owner.start(2), owner.end(2), name, "name")
+    span = complement(masked, match.end(), e)
+    if span is None:
+        return None
+    kind, spans = kind_of(masked, span, segments)
+    seg_ids = set(segments.overlapping(spans[0][0], spans[-1][1]))
+    return Candidate(spans, kind, source, match.group(1), "noun", paragraph, seg_ids, 0.5)
+
+
+def _percent_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
+                   paragraph: int) -> Candidate | None:
+    """"Twenty-four percent said they were more likely…": a share of a poll's respondents."""
+    lo = max(s, cue.start - 80)
+    if masked.find("percent", lo, cue.start) < 0 and masked.find("%", lo, cue.start) < 0 and \
+            masked.find(" in ", lo, cue.start) < 0 and masked.find(" of ", lo, cue.start) < 0:
+        return None
+    subject = _PERCENT_SUBJECT.search(masked, lo, cue.start)
+    if subject is None:
+        return None
+    source = Source(subject.start(1), subject.end(1), subject.group(1), "np")
+    pos = skip_modifiers(masked, cue.end, e)
+    span = complement(masked, pos, e)
+    if span is None:
+        return None
+    kind, spans = kind_of(masked, span, segments)
+    seg_ids = set(segments.overlapping(spans[0][0], spans[-1][1]))
+    return Candidate(spans, kind, source, masked[cue.start:cue.end], "pre", paragraph, seg_ids, 0.55)

@@ -1,0 +1,83 @@
+"""Reported positions: stance verbs, reporting nouns and poll findings (quotebook.extract.reported)."""
+
+from quotebook.extract import extract_quotes
+
+
+def _only(text):
+    quotes = extract_quotes("Intro.\n\n" + text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_stance_verb_reports_its_infinitive_complement():
+    q = _only("Mayor Ken Ito wants to rebuild the old bridge.")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "to rebuild the old bridge", "Ken Ito")
+
+
+def test_declined_to_comment_is_attributed():
+    q = _only("A spokesman for the city declined to comment.")
+    assert q.text == "to comment"
+    assert q.speaker_type == "anonymous"
+
+
+def test_endorsement_content_drops_trailing_time_words():
+    q = _only("Senator Rosa Diaz endorsed Ken Ito last week.")
+    assert (q.text, q.speaker) == ("Ken Ito", "Rosa Diaz")
+
+
+def test_second_predicate_ends_the_complement():
+    q = _only("Rosa Diaz endorsed Ken Ito and has campaigned with him since.")
+    assert q.text == "Ken Ito"
+
+
+def test_relative_subject_content_ends_at_the_comma():
+    quotes = extract_quotes("Intro.\n\nRosa Diaz, who endorsed Ken Ito, said the race was close.")
+    texts = {q.text: q for q in quotes}
+    assert "Ken Ito" in texts
+    assert texts["Ken Ito"].speaker_start == quotes[0].speaker_start or texts["Ken Ito"].mention == "who"
+    assert "the race was close" in texts
+
+
+def test_particle_cue_called_for():
+    q = _only("The union called for a new vote on the contract.")
+    assert (q.text, q.mention) == ("a new vote on the contract", "The union")
+
+
+def test_accused_of_keeps_object_and_charge():
+    q = _only("Rosa Diaz accused Ken Ito of hiding the report.")
+    assert q.text == "Ken Ito of hiding the report"
+
+
+def test_possessive_reporting_noun():
+    q = _only("Ken Ito’s promise to cut taxes in 2020 won him the race.")
+    assert q.cue == "promise"
+    assert q.text.startswith("to cut taxes")
+    assert q.mention == "Ken Ito"
+
+
+def test_poll_findings_are_attributed_to_the_poll():
+    q = _only("A new poll shows Ken Ito leading the race.")
+    assert (q.text, q.mention) == ("Ken Ito leading the race", "A new poll")
+
+
+def test_share_of_respondents_is_the_source():
+    q = _only("In the survey, 24 percent said they would vote for Ken Ito.")
+    assert q.text == "they would vote for Ken Ito"
+    assert q.mention == "24 percent"
+    assert q.speaker is None or q.speaker == "24 percent"
+
+
+def test_moved_object_is_not_a_complement():
+    assert extract_quotes("Intro.\n\nThis is how he described his visit to the plant.") == []
+
+
+def test_passive_is_not_a_stance():
+    assert extract_quotes("Intro.\n\nThe plan was opposed by the council.") == []
+
+
+def test_verb_with_a_particle_of_motion_is_not_a_stance():
+    assert extract_quotes("Intro.\n\nKen Ito backed down on Friday.") == []
+
+
+def test_ambiguous_forms_are_not_cues():
+    assert extract_quotes("Intro.\n\nThe United States continues to grow, and officials knew the plan.") == []
