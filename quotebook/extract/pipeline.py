@@ -28,6 +28,7 @@ from quotebook.extract.marks import Segment, mask_quotations, pair_quotation_mar
 from quotebook.extract.mentions import PRONOUNS, Entities, find_mentions, mention_from_span, split_role
 from quotebook.extract.reported import find_reported
 from quotebook.extract.sentences import split_sentences
+from quotebook.extract.tidy import tidy_speakers
 
 # A transcript turn: "PENCE: …", "JAKE TAPPER: …" at the start of a paragraph.
 _TURN = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+(?=\S)")
@@ -49,7 +50,7 @@ def extract_quotes(text: str, *, title: str | None = None) -> list[Quote]:
     if not isinstance(text, str) or not text.strip():
         return []
     try:
-        return _extract(text)
+        return tidy_speakers(_extract(text), text)
     except Exception:  # pragma: no cover - a bug must not stop an import; tests call _extract directly
         logging.getLogger(__name__).exception("quote extraction failed on a %d-character text", len(text))
         return []
