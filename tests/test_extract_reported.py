@@ -81,3 +81,13 @@ def test_verb_with_a_particle_of_motion_is_not_a_stance():
 
 def test_ambiguous_forms_are_not_cues():
     assert extract_quotes("Intro.\n\nThe United States continues to grow, and officials knew the plan.") == []
+
+
+def test_a_later_that_inside_the_reported_clause_is_not_its_start():
+    quotes = extract_quotes("Intro.\n\nKen Ito said Obama never respected the rights that the city values.")
+    assert [q.text for q in quotes] == ["Obama never respected the rights that the city values"]
+
+
+def test_that_after_the_cue_modifiers_still_opens_the_clause():
+    quotes = extract_quotes("Intro.\n\nKen Ito said Thursday in a long speech that the city would grow.")
+    assert [q.text for q in quotes] == ["that the city would grow"]

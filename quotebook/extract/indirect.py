@@ -58,7 +58,7 @@ _THAT_AHEAD = re.compile(r"[^.;:?!\x1a“”\"]{0,120}?\b(that)\s")
 def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, int] | None:
     """The reported content after a cue: from "that" (kept) or the clause start to the sentence end."""
     that = _THAT.match(masked, pos, end)
-    ahead = None if that else _THAT_AHEAD.match(masked, pos, end)
+    ahead = None if that or _clause_follows(masked, pos, end) else _THAT_AHEAD.match(masked, pos, end)
     if ahead is not None and len(masked[pos:ahead.start(1)].split()) > 15:
         ahead = None
     if that:
@@ -90,6 +90,22 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
     if stop - start < 6:
         return None
     return start, stop
+
+
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_FIRST_WORD = re.compile(r"\s*([\w’'\-]+)")
+
+
+def _clause_follows(masked: str, pos: int, end: int) -> bool:
+    """A clause starts right after the cue ("said Obama has…"), so a later "that" is inside it."""
+    word = _FIRST_WORD.match(masked, pos, end)
+    if word is None:
+        return False
+    first = word.group(1)
+    low = first.lower()
+    if low in _NOT_CLAUSE or low in _DAYS or low.endswith("ly"):
+        return False
+    return low in _CLAUSE_START or first[0].isupper()
 
 
 def trim_end(masked: str, start: int, end: int) -> int:

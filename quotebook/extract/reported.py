@@ -56,21 +56,22 @@ _PRONOUN_POSSESSORS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 @lru_cache(maxsize=1)
-def _stance_regex() -> re.Pattern[str]:
-    forms = set(lexicon.verb_forms("stance_verbs.txt")) | _EVIDENCE_VERBS
+def _cue_regex() -> re.Pattern[str]:
+    """Stance verbs, their particle phrases and reporting nouns, as one trie read in one pass."""
+    forms = set(lexicon.verb_forms("stance_verbs.txt")) | _EVIDENCE_VERBS | lexicon.words("reporting_nouns.txt")
     for line in lexicon.phrases("stance_phrases.txt"):
         verbs, _, particles = line.partition(":")
         forms.update(f"{verb} {particle}" for verb in verbs.split() for particle in particles.split())
-    # One trie: the engine reads each word once, whatever the size of the lexicon.
     return re.compile(r"\b(?:" + lexicon.trie_pattern(forms) + r")(?![\w\-’'])")
 
 
-@lru_cache(maxsize=1)
-def _noun_regex() -> re.Pattern[str]:
-    nouns = lexicon.words("reporting_nouns.txt")
-    return re.compile(
-        r"\b(" + lexicon.trie_pattern(nouns) + r")(?:\s+(?:on|in)\s+\w+(?:\s+\w+)?)?\s*,?\s+(?=(?:that|to)\s)"
-    )
+# After a reporting noun, its clause: "claim that", "promise to", "statement on Wednesday that".
+_NOUN_TAIL = re.compile(r"(?:\s+(?:on|in)\s+\w+(?:\s+\w+)?)?\s*,?\s+(?=(?:that|to)\s)")
+# Words before a verb form that make it a noun or an infinitive: "the plan", "to support", "a planned".
+_NOT_SUBJECT_END = frozenset(
+    """the a an to of for and or his her their its our my your this that these those no any every each
+    by with from in on at as than""".split()
+)
 
 
 # The possessor before a reporting noun: "his", "Trump's", "Sen. Ted Cruz's new".
@@ -116,26 +117,39 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             taken.insert(i, span)
             taken_starts.insert(i, span[0])
 
-    for match in _stance_regex().finditer(masked):
-        where = sentence_of(match.start())
-        if where is None:
-            continue
-        index, s, e = where
-        cand = _stance_frame(masked, s, e, match.start(), match.end(), segments, index)
-        if cand is not None and all(free(b, en) for b, en in cand.spans):
-            add(cand)
-    for match in _noun_regex().finditer(masked):
-        where = sentence_of(match.start())
-        if where is None:
-            continue
-        owner = _POSSESSOR.search(masked, max(where[1], match.start() - 60), match.start())
-        if owner is None:
-            continue
-        cand = _noun_frame(masked, where[2], owner, match, segments, where[0])
+    nouns = lexicon.words("reporting_nouns.txt")
+    verbs = lexicon.verb_forms("stance_verbs.txt")
+    for match in _cue_regex().finditer(masked):
+        word = match.group()
+        cue_start, cue_end = match.start(), match.end()
+        if masked[cue_start - 1:cue_start] in ("-", "’", "'"):
+            continue  # "pro-Trump", "o'clock": part of another word
+        previous = masked[max(0, cue_start - 12):cue_start].split()[-1:]
+        before = previous[0].lower() if previous else ""
+        if word in nouns and (word not in verbs or before in _NOT_SUBJECT_END or before.endswith(("’s", "'s", "s’"))):
+            tail = _NOUN_TAIL.match(masked, cue_end)
+            if tail is None:
+                continue
+            where = sentence_of(cue_start)
+            if where is None:
+                continue
+            owner = _POSSESSOR.search(masked, max(where[1], cue_start - 60), cue_start)
+            if owner is None:
+                continue
+            cand = _noun_frame(masked, where[2], owner, word, tail.end(), segments, where[0])
+        else:
+            if not previous or previous[0].lower() in _NOT_SUBJECT_END:
+                continue
+            if word in _EVIDENCE_VERBS and previous[0].lower().strip(",") not in _EVIDENCE_HEAD:
+                continue  # "the reports show": only a finding's own noun comes right before
+            where = sentence_of(cue_start)
+            if where is None:
+                continue
+            cand = _stance_frame(masked, where[1], where[2], cue_start, cue_end, segments, where[0])
         if cand is not None and all(free(b, en) for b, en in cand.spans):
             add(cand)
     for cue in cues:
-        if cue.base in ("according to", ":"):
+        if cue.base in ("according to", ":") or not _maybe_share(masked, cue.start):
             continue
         where = sentence_of(cue.start)
         if where is None:
@@ -242,7 +256,7 @@ def _spokesperson(masked: str, s: int, source: Source) -> Source:
     return Source(before.start(1), source.end, masked[before.start(1):source.end], "np")
 
 
-def _noun_frame(masked: str, e: int, owner: re.Match, match: re.Match, segments: SegmentList,
+def _noun_frame(masked: str, e: int, owner: re.Match, noun: str, after: int, segments: SegmentList,
                 paragraph: int) -> Candidate | None:
     if owner.group(1):
         source = Source(owner.start(1), owner.end(1), owner.group(1), "pronoun")
@@ -253,21 +267,25 @@ def _noun_frame(masked: str, e: int, owner: re.Match, match: re.Match, segments:
         if name.split()[0] in ("The", "A", "An", "This", "That", "In", "On", "But", "And"):
             return None
         source = Source(owner.start(2), owner.end(2), name, "name")
-    span = complement(masked, match.end(), e)
+    span = complement(masked, after, e)
     if span is None:
         return None
     kind, spans = kind_of(masked, span, segments)
     seg_ids = set(segments.overlapping(spans[0][0], spans[-1][1]))
-    return Candidate(spans, kind, source, match.group(1), "noun", paragraph, seg_ids, 0.5)
+    return Candidate(spans, kind, source, noun, "noun", paragraph, seg_ids, 0.5)
+
+
+def _maybe_share(masked: str, pos: int) -> bool:
+    """A cheap look for "percent", "%" or "in 10" just before a cue."""
+    lo = max(0, pos - 80)
+    return masked.find("percent", lo, pos) >= 0 or masked.find("%", lo, pos) >= 0 or \
+        masked.find(" in ", lo, pos) >= 0 or masked.find(" of ", lo, pos) >= 0
 
 
 def _percent_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
                    paragraph: int) -> Candidate | None:
     """"Twenty-four percent said they were more likely…": a share of a poll's respondents."""
     lo = max(s, cue.start - 80)
-    if masked.find("percent", lo, cue.start) < 0 and masked.find("%", lo, cue.start) < 0 and \
-            masked.find(" in ", lo, cue.start) < 0 and masked.find(" of ", lo, cue.start) < 0:
-        return None
     subject = _PERCENT_SUBJECT.search(masked, lo, cue.start)
     if subject is None:
         return None
