@@ -35,3 +35,15 @@ def test_participle_cue_after_a_noun_phrase_subject():
     q = _direct_tier("Intro.\n\nThe city council issued a statement, calling the plan “reckless.”")[0]
     assert q.text == "the plan “reckless.”"
     assert q.mention == "The city council"
+
+
+def test_quoted_fragment_in_what_the_subject_did_is_mixed():
+    q = _direct_tier("Intro.\n\nThe mayor voiced a wish for a “strong, prosperous and vibrant city” in the spring.")[0]
+    assert q.kind == "mixed"
+    assert q.text == "a wish for a “strong, prosperous and vibrant city” in the spring"
+    assert q.mention == "The mayor"
+    assert q.confidence <= 0.6
+
+
+def test_scare_quote_in_what_the_subject_did_is_not_a_quote():
+    assert not _direct_tier("Intro.\n\nThe mayor opened a “green” office downtown.")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from quotebook.extract import lexicon
 from quotebook.extract.cues import Cue, find_cues, is_doubtful, skip_modifiers
-from quotebook.extract.indirect import content_after, content_before, kind_of, skip_object, trim_end
+from quotebook.extract.indirect import _CLAUSE_BREAK, content_after, content_before, kind_of, skip_object, trim_end
 from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES
 
@@ -279,8 +279,49 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
         cand = _coordinated_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             return [cand]
-    quoted = _participle_quote(masked, s, e, segments, paragraph)
+    quoted = _participle_quote(masked, s, e, segments, paragraph) or _fragment_frame(masked, s, e, segments, paragraph)
     return [quoted] if quoted is not None else []
+
+
+_COPULAS = frozenset("is was are were be been being am 's ’s seems seemed remains remained becomes became".split())
+_VERB_AFTER_SUBJECT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:\x1a“”\"]{1,80},\s*)?((?:[a-z]+\s+){0,2}?)([a-z][a-z’'\-]+)\b")
+
+
+def _fragment_frame(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
+    """"He voiced a wish for a “strong Mexico”": a quoted fragment in what the subject did.
+
+    With no cue at all, the subject's verb still reports them: the content is
+    its object clause, and the confidence stays low.
+    """
+    ids = _segments_in(segments, s, e)
+    if not any(segments[i].end - segments[i].start >= _FRAGMENT_CHARS for i in ids):  # not a scare quote
+        return None
+    source = _sentence_subject(masked, s, e)
+    if source is None or source.kind == "pronoun" and source.text in ("It", "I", "We"):
+        return None
+    verb = _VERB_AFTER_SUBJECT.match(masked, source.end, e)
+    if verb is None:
+        return None
+    aux, word = verb.group(1).split(), verb.group(2)
+    if word in _COPULAS or word in _NOT_HEAD or any(w not in _AUX_WORDS and not w.endswith("ly") for w in aux):
+        return None
+    start = verb.end()
+    while start < e and masked[start].isspace():
+        start += 1
+    stop = trim_end(masked, start, e)
+    cut = _CLAUSE_BREAK.search(masked, start, stop)
+    if cut is not None and cut.start() - start >= 12:
+        stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
+    if stop - start < 6 or not segments.overlapping(start, stop):
+        return None
+    kind, spans = kind_of(masked, (start, stop), segments)
+    if kind == "indirect":
+        return None
+    seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
+    return Candidate(spans, kind, source, word, "pre", paragraph, seg_ids, 0.5)
+
+
+_FRAGMENT_CHARS = 30
 
 
 # A cue that shares the sentence's subject: "…, saying C", "… and called him “…”".
