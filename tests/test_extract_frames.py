@@ -47,3 +47,16 @@ def test_quoted_fragment_in_what_the_subject_did_is_mixed():
 
 def test_scare_quote_in_what_the_subject_did_is_not_a_quote():
     assert not _direct_tier("Intro.\n\nThe mayor opened a “green” office downtown.")
+
+
+def test_interrupted_quote_with_an_aside_after_the_speaker_is_one_quote():
+    q = _direct_tier("Intro.\n\n“The risk,” said Ann Lee, an economist at the bank, “is that jobs leave.”")[0]
+    assert len(q.spans) == 2
+    assert q.text == "“The risk,” … “is that jobs leave.”"
+    assert q.speaker == "Ann Lee"
+
+
+def test_coordinated_second_cue_is_a_second_quote():
+    quotes = _direct_tier("Intro.\n\n“We will win here,” Ken Ito said on Sunday, and then predicted: “We will win everywhere.”")
+    assert [q.text for q in quotes] == ["“We will win here,”", "“We will win everywhere.”"]
+    assert {q.speaker for q in quotes} == {"Ken Ito"}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from quotebook.extract import lexicon
 from quotebook.extract.cues import Cue, find_cues, is_doubtful, skip_modifiers
@@ -451,16 +452,16 @@ def _colon_lead(masked: str, s: int, e: int, segments: SegmentList, paragraph: i
 def _participle(masked: str, cand: Candidate, s: int, e: int, segments: SegmentList) -> list[Candidate]:
     """Split off "…, adding that C" as its own attribution to the same source."""
     start = cand.spans[-1][1] if cand.layout == "post" else (cand.source.end if cand.source else s)
-    for match in _PARTICIPLE.finditer(masked, start, e):
-        if segments.overlapping(match.start(), match.start() + 1):
+    for second in _second_cues(masked, start, e):
+        if segments.overlapping(second.begin, second.begin + 1):
             continue
-        span = content_after(masked, match.end(1), e, True)
+        span = content_after(masked, second.content, e, True)
         if span is None:
             return []
-        if cand.layout != "post" and len(cand.spans) == 1 and cand.spans[0][1] > match.start():
+        if cand.layout != "post" and len(cand.spans) == 1 and cand.spans[0][1] > second.begin:
             # The first content stops where the second attribution begins.
             b = cand.spans[0][0]
-            stop = trim_end(masked, b, match.start()).__int__()
+            stop = trim_end(masked, b, second.begin).__int__()
             while stop > b and masked[stop - 1] in ",":
                 stop -= 1
             if stop - b < 6:
@@ -469,9 +470,34 @@ def _participle(masked: str, cand: Candidate, s: int, e: int, segments: SegmentL
             cand.segments = set(_segments_in(segments, cand.spans[0][0], cand.spans[-1][1]))
         kind, spans = kind_of(masked, span, segments)
         seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
-        return [Candidate(spans, kind, cand.source, match.group(1), cand.layout, cand.paragraph, seg_ids,
+        return [Candidate(spans, kind, cand.source, second.word, cand.layout, cand.paragraph, seg_ids,
                           cand.confidence * 0.95)]
     return []
+
+
+class _SecondCue(NamedTuple):
+    """Where a second attribution begins (", and then predicted") and where its content may start."""
+
+    begin: int
+    content: int
+    word: str
+
+
+def _second_cues(masked: str, start: int, e: int) -> list[_SecondCue]:
+    """"…, adding that C" and "…, and then predicted: C", in text order."""
+    found = [_SecondCue(m.start(), m.end(1), m.group(1)) for m in _PARTICIPLE.finditer(masked, start, e)]
+    for cue in find_cues(masked, start, e):
+        if not cue.speech or cue.base == "according to":
+            continue
+        before = _COORDINATED_BEFORE.search(masked, max(start, cue.start - 40), cue.start)
+        if before is None:
+            continue
+        begin = before.start()
+        while begin > start and masked[begin - 1] in " ,":
+            begin -= 1
+        after = skip_modifiers(masked, skip_object(masked, skip_modifiers(masked, cue.end, e), e, cue.base), e)
+        found.append(_SecondCue(begin, after, masked[cue.start:cue.end]))
+    return sorted(found)
 
 
 def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, paragraph: int) -> Candidate | None:
@@ -581,7 +607,16 @@ def _trailing_quote(masked: str, pos: int, end: int, segments: SegmentList) -> t
     """“…,” he said, “…” — the second part of an interrupted quote."""
     match = _GAP.match(masked, pos, end)
     seg = segments.starting_at(match.end() if match else pos)
+    if seg is None:
+        # “…,” he said of the plan, “…” / said Ann Lee, an economist, “…”: a short aside first.
+        ids = segments.overlapping(pos, min(end, pos + 100))
+        gap_end = segments[ids[0]].start if ids else pos
+        if ids and gap_end >= pos and _ASIDE_GAP.fullmatch(masked, pos, gap_end) and not find_cues(masked, pos, gap_end):
+            seg = segments[ids[0]]
     return (seg.start, seg.end) if seg is not None else None
+
+
+_ASIDE_GAP = re.compile(r"[^.;:!?\x1a“”\"]{1,90}[,:]\s*")
 
 
 def _according(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, paragraph: int) -> Candidate | None:
