@@ -115,6 +115,11 @@ def trim_end(masked: str, start: int, end: int) -> int:
     return end
 
 
+_LEADING_CONJUNCTION = re.compile(
+    r"(?:But|And|So|Yet|Or|Still|However|Meanwhile|Instead|Now|Indeed|Also)(?:,\s*|\s+)(?=[\w“\"'‘\x1a])"
+)
+
+
 def content_before(masked: str, start: int, boundary: int) -> tuple[int, int] | None:
     """The content of "C, S said": from the sentence start to the comma before the source."""
     end = boundary
@@ -126,6 +131,9 @@ def content_before(masked: str, start: int, boundary: int) -> tuple[int, int] | 
         end -= 1
     while start < end and masked[start].isspace():
         start += 1
+    lead = _LEADING_CONJUNCTION.match(masked, start, end)
+    if lead is not None:
+        start = lead.end()  # "But the plan failed, he said.": the conjunction joins the sentences
     if end - start < 3:
         return None
     return start, end

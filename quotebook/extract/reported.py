@@ -148,9 +148,11 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             cand = _stance_frame(masked, where[1], where[2], cue_start, cue_end, segments, where[0])
         if cand is not None and all(free(b, en) for b, en in cand.spans):
             add(cand)
+    shares = [m.end() for m in _SHARE_WORD.finditer(masked)]
     for cue in cues:
-        if cue.base in ("according to", ":") or not _maybe_share(masked, cue.start):
-            continue
+        i = bisect.bisect_left(shares, cue.start)
+        if i == 0 or shares[i - 1] < cue.start - 80 or cue.base in ("according to", ":"):
+            continue  # no "percent", "%" or "in 10" just before the cue
         where = sentence_of(cue.start)
         if where is None:
             continue
@@ -275,11 +277,7 @@ def _noun_frame(masked: str, e: int, owner: re.Match, noun: str, after: int, seg
     return Candidate(spans, kind, source, noun, "noun", paragraph, seg_ids, 0.5)
 
 
-def _maybe_share(masked: str, pos: int) -> bool:
-    """A cheap look for "percent", "%" or "in 10" just before a cue."""
-    lo = max(0, pos - 80)
-    return masked.find("percent", lo, pos) >= 0 or masked.find("%", lo, pos) >= 0 or \
-        masked.find(" in ", lo, pos) >= 0 or masked.find(" of ", lo, pos) >= 0
+_SHARE_WORD = re.compile(r"percent|%|\b(?:in|of|out\s+of)\s+(?:\d+|ten|three|four|five)\b")
 
 
 def _percent_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
