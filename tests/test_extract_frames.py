@@ -60,3 +60,14 @@ def test_coordinated_second_cue_is_a_second_quote():
     quotes = _direct_tier("Intro.\n\n“We will win here,” Ken Ito said on Sunday, and then predicted: “We will win everywhere.”")
     assert [q.text for q in quotes] == ["“We will win here,”", "“We will win everywhere.”"]
     assert {q.speaker for q in quotes} == {"Ken Ito"}
+
+
+def test_reported_content_ends_at_a_quote_closed_by_a_comma():
+    q = _direct_tier("Intro.\n\nMayor Ken Ito said, “We will see,” when asked about the race.")[0]
+    assert q.text == "“We will see,”"
+
+
+def test_a_quotation_sentence_after_reported_speech_joins_it():
+    q = _direct_tier("Intro.\n\nKen Ito said that the city would recover. “We have done it before.”")[0]
+    assert q.kind == "mixed"
+    assert q.text == "that the city would recover … “We have done it before.”"

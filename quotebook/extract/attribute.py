@@ -315,7 +315,7 @@ def _fragment_frame(masked: str, s: int, e: int, segments: SegmentList, paragrap
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
     if stop - start < 6 or not segments.overlapping(start, stop):
         return None
-    kind, spans = kind_of(masked, (start, stop), segments)
+    kind, spans = kind_of(masked, _end_at_quoted_comma(masked, (start, stop), segments), segments)
     if kind == "indirect":
         return None
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
@@ -344,7 +344,7 @@ def _coordinated_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentL
     span = content_after(masked, after, e, True)
     if span is None:
         return None
-    kind, spans = kind_of(masked, span, segments)
+    kind, spans = kind_of(masked, _end_at_quoted_comma(masked, span, segments), segments)
     if kind == "indirect":
         return None
     source = _sentence_subject(masked, s, cue.start)
@@ -551,7 +551,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         span = content_after(masked, after, e, cue.speech)
         if span is None:
             return None
-        kind, spans = kind_of(masked, span, segments)
+        kind, spans = kind_of(masked, _end_at_quoted_comma(masked, span, segments), segments)
         if cue.base in _NAMING and kind == "indirect":
             return None  # "called the plan a disaster": a name for something, no quotation
         layout = "pre"
@@ -586,6 +586,21 @@ def _clause_prefix(prefix: str) -> str:
             break
         return prefix[:match.end()] + " "
     return prefix
+
+
+_CONTINUES = re.compile(r"\s*(?:[“\"'‘«`]|(?:and|or|but|nor)\b)")
+
+
+def _end_at_quoted_comma(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[int, int]:
+    """Reported content ends at a quotation closed by ,” unless a list goes on:
+    said he was “not done yet,” when asked → said he was “not done yet,”."""
+    start, end = span
+    for i in segments.overlapping(start, end):
+        seg = segments[i]
+        if seg.closed and start <= seg.start and seg.end < end and masked[seg.end - 2:seg.end - 1] == ",":
+            if not _CONTINUES.match(masked, seg.end, end):
+                return start, seg.end
+    return span
 
 
 def _trivial_rest(rest: str) -> bool:

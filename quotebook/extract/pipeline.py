@@ -91,7 +91,8 @@ def _extract(text: str) -> list[Quote]:
                 candidates.extend(found)
                 for c in found:
                     used |= c.segments
-                previous = found[0] if found[0].kind != "indirect" else None
+                # A quotation sentence right after "S said C." goes on with it, reported or not.
+                previous = found[-1]
                 cue_only = None
                 continue
             if not found and cue_only is not None and is_pure_quote(masked, s, e, segments):
@@ -107,6 +108,8 @@ def _extract(text: str) -> list[Quote]:
             if is_pure_quote(masked, s, e, segments):
                 if previous is not None and previous.paragraph == index:
                     _append_spans(previous, text, masked, s, e, segments)
+                    if previous.kind == "indirect":
+                        previous.kind = "mixed"
                     used.update(previous.segments)
                 else:
                     bare.append((index, s, e))
