@@ -172,11 +172,15 @@ _SOURCE_VERBISH = re.compile(
 )
 
 
+_LONGEST_CONTENT = 800
+
+
 def complement(masked: str, pos: int, end: int, relative: bool = False) -> tuple[int, int] | None:
     """A stance verb's complement: after its modifiers, to the end of its clause.
 
     After a relative subject ("Sanders, who endorsed Clinton, said…") the clause ends at the next comma.
     """
+    end = min(end, pos + _LONGEST_CONTENT)  # a sentence with no end must not make the pass quadratic
     start = skip_modifiers(masked, pos, end)
     while start < end and (masked[start].isspace() or masked[start] in ",:"):
         start += 1
@@ -222,7 +226,7 @@ def _stance_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, seg
             return None
     elif source.kind == "np" and masked[source.end:cue_start].strip():
         return None  # "the plan was opposed…": auxiliaries make a passive or a noun phrase
-    prefix = masked[s:source.start]
+    prefix = masked[max(s, source.start - 200):source.start]  # bounded: long sentences stay linear
     if source.kind != "pronoun" and not _subject_leads(_clause_prefix(prefix)):
         return None
     if re.search(r"\b(?:how|what|why|where|whom|which|that)\s*$", prefix, re.IGNORECASE) and source.kind != "name":
