@@ -6,7 +6,6 @@ added here is visible to every stage that needs it.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -83,6 +82,8 @@ def normalise_text(text: str) -> str:
 
 
 def content_hash(text: str) -> str:
+    import hashlib  # here: reading the database never needs it, and start-up time counts
+
     return hashlib.sha256(normalise_text(text).encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -11,10 +11,12 @@ import re
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
-from importlib import resources
 
 
 def schema_sql() -> str:
+    # Imported here: only a new or older database needs the schema file read.
+    from importlib import resources
+
     return resources.files("quotebook").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
