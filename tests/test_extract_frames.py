@@ -71,3 +71,44 @@ def test_a_quotation_sentence_after_reported_speech_joins_it():
     q = _direct_tier("Intro.\n\nKen Ito said that the city would recover. “We have done it before.”")[0]
     assert q.kind == "mixed"
     assert q.text == "that the city would recover … “We have done it before.”"
+
+
+def test_a_quote_in_an_opener_does_not_make_the_main_clause_a_post_attribution():
+    q = _direct_tier("Intro.\n\nTo chants of “Go! Go!,” the senator said his campaign was “closing strong.”")[0]
+    assert q.text == "his campaign was “closing strong.”"
+
+
+def test_long_apposition_keeps_the_name_that_opens_the_clause():
+    q = _direct_tier("Intro.\n\nAnn Lee, 31, a photographer who works with Acme Corp, said the show was a “perfect opportunity” for them.")[0]
+    assert q.speaker == "Ann Lee"
+
+
+def test_time_between_subject_and_cue():
+    q = _direct_tier("Intro.\n\nSenator Rosa Diaz (D-Calif.) last week said the bill was “dead on arrival.”")[0]
+    assert q.speaker == "Rosa Diaz"
+
+
+def test_relative_clause_cue_after_an_inverted_speaker():
+    quotes = _direct_tier("Intro.\n\n“It is odd,” said Ken Ito, who said the rules were “never written down.”")
+    assert [q.speaker for q in quotes] == ["Ken Ito", "Ken Ito"]
+    assert quotes[1].kind == "mixed"
+
+
+def test_inverted_speaker_with_lower_case_descriptors():
+    q = _direct_tier("Intro.\n\n“I will not say it,” said retired surgeon Ben Carlson, asked about his claims.")[0]
+    assert q.speaker == "Ben Carlson"
+
+
+def test_dateline_is_not_the_subject():
+    q = _direct_tier("Intro.\n\nWashington (AFP) – Senator Rosa Diaz hit back, saying that “loud comments” do harm.")[0]
+    assert q.speaker == "Rosa Diaz"
+
+
+def test_a_name_after_speaking_to_is_not_the_speaker():
+    q = _direct_tier("Intro.\n\nAnother source speaking to Fox News said, “The agents are investigating.”")[0]
+    assert q.speaker != "Fox News"
+    assert q.mention.startswith("Another source")
+
+
+def test_a_thing_called_a_title_is_not_a_quote():
+    assert not _direct_tier("Intro.\n\nCarson shared a syllabus for a class called “Perception and the Mind” on his page.")

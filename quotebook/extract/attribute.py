@@ -27,7 +27,12 @@ from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES
 _AUX_WORDS = frozenset(
     """also later then has have had would will did does do is was were are once previously recently
     repeatedly again never often always reportedly just even still already further first been long
-    not""".split()
+    not however Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today tonight""".split()
+)
+# "Feinstein last week said", "Lee on Monday told": time between a subject and its cue.
+_TIME_BEFORE_CUE = re.compile(
+    r"\s+(?:(?:last|this|earlier|later)\s+(?:week|month|year|night|weekend)|on\s+(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|earlier\s+this\s+(?:week|month|year))\s*$"
 )
 # Asides between a subject and its cue: "Proponents, however, say".
 _ASIDES = frozenset({"however", "though", "too", "meanwhile"})
@@ -41,7 +46,7 @@ _NOT_HEAD = frozenset(
     """that which who whom as to and or but be been being is was were are has have had it its this
     they he she we i you him her them there here not also so than then when while if because after
     before since until what how why where all a an the these those his our my your some any each
-    every no their""".split()
+    every no their by of for with from in on at about into""".split()
 )
 _BOUNDARY_WORDS = frozenset(
     "and but as because while when although though so where if since after before until or yet nor".split()
@@ -93,6 +98,9 @@ def _source_before(masked: str, lo: int, cue_start: int) -> Source | None:
 
 def _strip_aux(seg: str) -> str:
     """seg without the auxiliaries, adverbs and asides that end it ("has also", ", however,")."""
+    time = _TIME_BEFORE_CUE.search(seg, max(0, len(seg) - 40))
+    if time is not None:
+        seg = seg[:time.start()]
     end = len(seg.rstrip())
     while end > 0:
         start = max(seg.rfind(" ", 0, end), seg.rfind("\u00a0", 0, end), seg.rfind("\n", 0, end)) + 1
@@ -123,6 +131,12 @@ _SPOKESPERSON = re.compile(
 )
 
 
+_GOVERNED_NAME = re.compile(
+    r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Tt]wo|[Ss]everal|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){1,4}?"
+    r"(?:speaking|talking|close|familiar|loyal|writing|quoted)\s+(?:to|with|by|in)\s+(?:the\s+)?"
+)
+
+
 def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
     name = _name_run_ending(rest)
     if name is not None:
@@ -137,6 +151,10 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
         spokes = _SPOKESPERSON.search(rest, max(0, b - 60), b)
         if spokes is not None and spokes.end() == b and spokes.group(1).lower() in lexicon.anonymous_nouns():
             return Source(offset + spokes.start(), offset + e, rest[spokes.start():e], "np")
+        # "Another source speaking to Fox News said": the name is an object, the speaker the noun phrase.
+        governed = _GOVERNED_NAME.search(rest, max(0, b - 80), b)
+        if governed is not None and governed.end() == b:
+            return Source(offset + governed.start(), offset + e, rest[governed.start():e], "np")
         return Source(offset + b, offset + e, rest[b:e], "name")
     words = list(re.finditer(r"[\w’'\-\.]+", rest))
     if not words:
@@ -181,6 +199,18 @@ def _name_run_ending(rest: str) -> tuple[int, int] | None:
 def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     """"Flynn, a top Trump surrogate, said": the head is the name before the apposition."""
     body = rest[:-1]
+    commas = [i for i, ch in enumerate(body) if ch == ","][-4:]
+    # "Ann Lee, 31, a photographer who works with Acme, said": the name that opens the clause.
+    for comma in commas[:-1]:
+        head = body[:comma].rstrip()
+        name = _name_run_ending(_PARTY_TAG.sub("", head).rstrip())
+        if name is None or MASK in body[comma:] or len(body[comma:].split()) > 40:
+            continue
+        before = head[:name[0]]
+        if before.strip() and not _is_opener(before) and not _ends_with_boundary(before):
+            continue
+        if head[name[0]:name[1]].split()[-1].lower() not in _NOT_NAMES:
+            return Source(offset + name[0], offset + name[1], head[name[0]:name[1]], "name")
     comma = body.rfind(",")
     if comma < 0:
         return None
@@ -202,7 +232,11 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     return Source(offset + b, offset + e, head[b:e], "name")
 
 
-_TITLED_NAME = re.compile(r"((?:[\w.’'\-]+\s+){1,10}?[A-Z][\w’'\-]+)(?=\s*(?:[,.;:]|$))")
+_OPEN_MARKS = "“\"'‘«`"
+_TITLED_NAME = re.compile(r"((?:[\w.’'\-]+\s+){1,10}?[A-Z][\w’'\-]+)(?=\s*(?:[,.;:(]|$|\s+(?:during|in|at|on|after|before|while|when|who)\b))")
+# "said retired neurosurgeon Ben Carson": a few lower-case descriptors, then a full name.
+_DESCRIBED = re.compile(r"(?:(?!(?:the|a|an|in|on|at|to|of|for|with|by|from|that|this|his|her|their|its)\s)[a-z][a-z\-]+\s+){1,3}"
+                        r"(?:[A-Z][\w.’'\-]*\s+){1,4}[A-Z][\w’'\-]+$")
 
 
 def _source_after(masked: str, pos: int, end: int) -> Source | None:
@@ -216,7 +250,7 @@ def _source_after(masked: str, pos: int, end: int) -> Source | None:
             return Source(match.start(), match.end(), text, "name")
     # "said former Obama adviser David Axelrod": role words, then the name.
     titled = _TITLED_NAME.match(masked, pos, end)
-    if titled and titled.group(1).split()[0].lower() in lexicon.title_words():
+    if titled and (titled.group(1).split()[0].lower() in lexicon.title_words() or _DESCRIBED.match(titled.group(1))):
         name = _name_run_ending(titled.group(1))
         if name is not None:
             b, e = name
@@ -327,7 +361,7 @@ _FRAGMENT_CHARS = 30
 
 # A cue that shares the sentence's subject: "…, saying C", "… and called him “…”".
 _PARTICIPLE_BEFORE = re.compile(r"(?:,|\b(?:by|before|after|while|in|when|without))\s*\Z")
-_COORDINATED_BEFORE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+|again\s+|even\s+|repeatedly\s+)?\Z")
+_COORDINATED_BEFORE = re.compile(r"(?:\band|,\s+who)\s+(?:also\s+|then\s+|later\s+|again\s+|even\s+|repeatedly\s+|has\s+|had\s+)?\Z")
 
 
 def _coordinated_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
@@ -397,6 +431,7 @@ def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
 
 
 _SENTENCE_OPENER = re.compile(
+    r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s*\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*[–—-]+\s*)?"
     r"(?:(?:But|And|So|Yet|Then|Later|Still|Earlier|Meanwhile|Instead|Also|However|Now|Separately|Indeed)\b,?\s+)?"
     r"(?:(?:On|In|At|During|After|Before|Since|Last|This|Earlier|Later|Speaking|Asked|Addressing|From|For|"
     r"With|Without|Despite|Responding|Appearing|Writing)\b[^,;:\x1a“”\"]{0,80}?,\s+)?"
@@ -528,7 +563,10 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     rest_quote = re.match(r"\s*[,:]?\s*[“\"'‘«`]", rest) is not None
     if inverted and re.match(r",\s+[^“\"\x1a]+$", rest):
         rest = ""  # "said Charlie Black, a longtime Republican strategist."
-    post = boundary and (ends_in_quote or (_trivial_rest(rest) and not rest_quote))
+    trivial = _trivial_rest(rest)
+    # “…,” the senator said his campaign… — a quote in an opener, then the main clause's content.
+    opens_with_quote = masked[s:s + 1] in _OPEN_MARKS or bool(segments.starting_at(s))
+    post = boundary and (ends_in_quote and (trivial or opens_with_quote) or (trivial and not rest_quote))
     if inverted and not post:
         return None
     if post:
@@ -554,6 +592,8 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         kind, spans = kind_of(masked, _end_at_quoted_comma(masked, span, segments), segments)
         if cue.base in _NAMING and kind == "indirect":
             return None  # "called the plan a disaster": a name for something, no quotation
+        if cue.base in _NAMING and segments.starting_at(span[0]) and source.kind == "np":
+            return None  # "a class called “Perception”": the name of a thing
         layout = "pre"
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     confidence = 0.9 if kind != "indirect" else 0.7
