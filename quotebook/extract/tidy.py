@@ -80,18 +80,44 @@ def name_problem(name: str) -> str | None:
 def tidy_speakers(quotes: list[Quote], text: str) -> list[Quote]:
     """tidy_speaker over an article's quotes; a one-word name the article also
     writes in lower case ("Police" … "police") is a common noun, not a name."""
-    lower_words = None
+    lower_case: dict[str, bool] = {}
     tidied = []
     for quote in quotes:
         name = quote.speaker
         if name and quote.speaker_type != "anonymous" and len(_tokens(name)) == 1 and name[:1].isupper():
-            if lower_words is None:
-                lower_words = set(re.findall(r"\b[a-z][a-z'’\-]+\b", text))
-            if name.lower() in lower_words:
+            low = name.lower()
+            if low not in lower_case:
+                lower_case[low] = _written_in_lower_case(text, low)
+            if lower_case[low]:
                 tidied.append(_unknown(quote))
                 continue
         tidied.append(tidy_speaker(quote))
     return tidied
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
+_LOWER_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'’-")
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """Whether word is one of the lower-case words of text (as _LOWER_WORD reads them).
+
+    Only the runs of lower-case letters that hold word are read, not the whole text:
+    a word of _LOWER_WORD never reaches outside its run, so reading from the run's
+    start gives the same words as reading from the start of the text.
+    """
+    pos = text.find(word)
+    while pos != -1:
+        run = pos
+        while run > 0 and text[run - 1] in _LOWER_WORD_CHARS:
+            run -= 1
+        for match in _LOWER_WORD.finditer(text, run):
+            if match.start() >= pos:
+                if match.start() == pos and match.group() == word:
+                    return True
+                break
+        pos = text.find(word, pos + 1)
+    return False
 
 
 def tidy_speaker(quote: Quote) -> Quote:
