@@ -112,3 +112,20 @@ def test_a_name_after_speaking_to_is_not_the_speaker():
 
 def test_a_thing_called_a_title_is_not_a_quote():
     assert not _direct_tier("Intro.\n\nCarson shared a syllabus for a class called “Perception and the Mind” on his page.")
+
+
+def test_fragment_frame_skips_auxiliaries_before_the_verb():
+    q = _direct_tier("Intro.\n\nGorka also made the point that her plan would be “a third term of the same old thing” at best.")[0]
+    assert q.text == "the point that her plan would be “a third term of the same old thing” at best"
+    assert q.speaker == "Gorka"
+
+
+def test_but_he_also_noted_is_a_second_quote_of_the_same_speaker():
+    quotes = _direct_tier("Intro.\n\nKen Ito called the fire “a tragedy,” but he also noted the “quick work” of the crews.")
+    assert [q.text for q in quotes] == ["the fire “a tragedy,”", "the “quick work” of the crews"]
+    assert {q.speaker for q in quotes} == {"Ken Ito"}
+
+
+def test_content_goes_on_past_a_comma_quote_before_a_preposition():
+    q = _direct_tier("Intro.\n\nKen Ito noted that the polls are not “monolithic,” with some doing better than others.")[0]
+    assert q.text.endswith("with some doing better than others")

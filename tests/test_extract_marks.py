@@ -106,3 +106,19 @@ def test_quote_marks_included_in_offsets():
     b, e = q.spans[0]
     assert text[b] == "“" and text[e - 1] == "”"
     assert text[q.start:q.end] == q.text
+
+
+def test_title_case_quotation_is_marked_as_a_title():
+    from quotebook.extract.clean import split_paragraphs
+    from quotebook.extract.marks import pair_quotation_marks
+
+    text = "He watched “Fox News Sunday” and said “we are not done yet.”"
+    segments = pair_quotation_marks(text, split_paragraphs(text))
+    assert [s.title for s in segments] == [True, False]
+
+
+def test_titles_of_works_do_not_make_a_fragment_quote():
+    from quotebook.extract import extract_quotes
+
+    quotes = extract_quotes("Intro.\n\nThe senator watched the new documentary “Citizens of the Northern Plains” at length.")
+    assert not [q for q in quotes if q.kind != "indirect"]

@@ -319,7 +319,8 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
 
 
 _COPULAS = frozenset("is was are were be been being am 's ’s seems seemed remains remained becomes became".split())
-_VERB_AFTER_SUBJECT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:\x1a“”\"]{1,80},\s*)?((?:[a-z]+\s+){0,2}?)([a-z][a-z’'\-]+)\b")
+_AFTER_SUBJECT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:\x1a“”\"]{1,80},\s*)?")
+_LOWER_WORD = re.compile(r"\s*([a-z][a-z’'\-]+)\b")
 
 
 def _fragment_frame(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
@@ -329,18 +330,25 @@ def _fragment_frame(masked: str, s: int, e: int, segments: SegmentList, paragrap
     its object clause, and the confidence stays low.
     """
     ids = _segments_in(segments, s, e)
-    if not any(segments[i].end - segments[i].start >= _FRAGMENT_CHARS for i in ids):  # not a scare quote
+    # A scare quote, a name or a title of a work is no quotation.
+    if not any(segments[i].end - segments[i].start >= _FRAGMENT_CHARS and not segments[i].title for i in ids):
         return None
     source = _sentence_subject(masked, s, e)
     if source is None or source.kind == "pronoun" and source.text in ("It", "I", "We"):
         return None
-    verb = _VERB_AFTER_SUBJECT.match(masked, source.end, e)
-    if verb is None:
+    gap = _AFTER_SUBJECT.match(masked, source.end, e)
+    pos, word = gap.end() if gap else source.end, None
+    for _ in range(3):  # "also has made": auxiliaries and adverbs, then the verb
+        token = _LOWER_WORD.match(masked, pos, e)
+        if token is None:
+            return None
+        pos = token.end()
+        if token.group(1) not in _AUX_WORDS and not token.group(1).endswith("ly"):
+            word = token.group(1)
+            break
+    if word is None or word in _COPULAS or word in _NOT_HEAD:
         return None
-    aux, word = verb.group(1).split(), verb.group(2)
-    if word in _COPULAS or word in _NOT_HEAD or any(w not in _AUX_WORDS and not w.endswith("ly") for w in aux):
-        return None
-    start = verb.end()
+    start = pos
     while start < e and masked[start].isspace():
         start += 1
     stop = trim_end(masked, start, e)
@@ -356,12 +364,12 @@ def _fragment_frame(masked: str, s: int, e: int, segments: SegmentList, paragrap
     return Candidate(spans, kind, source, word, "pre", paragraph, seg_ids, 0.5)
 
 
-_FRAGMENT_CHARS = 30
+_FRAGMENT_CHARS = 22
 
 
 # A cue that shares the sentence's subject: "…, saying C", "… and called him “…”".
 _PARTICIPLE_BEFORE = re.compile(r"(?:,|\b(?:by|before|after|while|in|when|without))\s*\Z")
-_COORDINATED_BEFORE = re.compile(r"(?:\band|,\s+who)\s+(?:also\s+|then\s+|later\s+|again\s+|even\s+|repeatedly\s+|has\s+|had\s+)?\Z")
+_COORDINATED_BEFORE = re.compile(r"(?:\band|,\s+who|\b(?:and|but)\s+(?P<pronoun>he|she|they))\s+(?:also\s+|then\s+|later\s+|again\s+|even\s+|repeatedly\s+|has\s+|had\s+)?\Z")
 
 
 def _coordinated_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
@@ -381,7 +389,8 @@ def _coordinated_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentL
     kind, spans = kind_of(masked, _end_at_quoted_comma(masked, span, segments), segments)
     if kind == "indirect":
         return None
-    source = _sentence_subject(masked, s, cue.start)
+    coordinated = _COORDINATED_BEFORE.search(masked, max(s, cue.start - 40), cue.start)
+    source = (_pronoun_of(coordinated) if coordinated else None) or _sentence_subject(masked, s, cue.start)
     if source is None:
         return None
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
@@ -505,7 +514,7 @@ def _participle(masked: str, cand: Candidate, s: int, e: int, segments: SegmentL
             cand.segments = set(_segments_in(segments, cand.spans[0][0], cand.spans[-1][1]))
         kind, spans = kind_of(masked, span, segments)
         seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
-        return [Candidate(spans, kind, cand.source, second.word, cand.layout, cand.paragraph, seg_ids,
+        return [Candidate(spans, kind, second.source or cand.source, second.word, cand.layout, cand.paragraph, seg_ids,
                           cand.confidence * 0.95)]
     return []
 
@@ -516,6 +525,13 @@ class _SecondCue(NamedTuple):
     begin: int
     content: int
     word: str
+    source: Source | None = None  # "…, but she said": a subject of its own
+
+
+def _pronoun_of(match: re.Match[str]) -> Source | None:
+    if match.group("pronoun") is None:
+        return None
+    return Source(match.start("pronoun"), match.end("pronoun"), match.group("pronoun"), "pronoun")
 
 
 def _second_cues(masked: str, start: int, e: int) -> list[_SecondCue]:
@@ -531,7 +547,7 @@ def _second_cues(masked: str, start: int, e: int) -> list[_SecondCue]:
         while begin > start and masked[begin - 1] in " ,":
             begin -= 1
         after = skip_modifiers(masked, skip_object(masked, skip_modifiers(masked, cue.end, e), e, cue.base), e)
-        found.append(_SecondCue(begin, after, masked[cue.start:cue.end]))
+        found.append(_SecondCue(begin, after, masked[cue.start:cue.end], _pronoun_of(before)))
     return sorted(found)
 
 
@@ -628,7 +644,7 @@ def _clause_prefix(prefix: str) -> str:
     return prefix
 
 
-_CONTINUES = re.compile(r"\s*(?:[“\"'‘«`]|(?:and|or|but|nor)\b)")
+_CONTINUES = re.compile(r"\s*(?:[“\"'‘«`]|(?:and|or|but|nor|with|for|in|on|at|to|of|from|by|about|than)\b)")
 
 
 def _end_at_quoted_comma(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[int, int]:

@@ -41,6 +41,7 @@ class Segment:
     closed: bool = True  # False when the paragraph ended first
     continued: bool = False  # the quotation goes on in the next paragraph
     single: bool = False  # delimited by single marks
+    title: bool = False  # Title Case words only: a name or a title of a work, not speech
 
 
 class SegmentList(list):
@@ -139,7 +140,21 @@ def pair_quotation_marks(text: str, paragraphs: list[Paragraph]) -> SegmentList:
             found.sort(key=lambda s: s.start)
         segments.extend(found)
     _link_paragraphs(text, segments, paragraphs)
+    for seg in segments:
+        seg.title = _is_title(text[seg.start:seg.end])
     return SegmentList(segments)
+
+
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())
+_WORDS = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+def _is_title(quoted: str) -> bool:
+    """“Fox News Sunday”, “Perception and the Mind”: every word capitalised but the small ones."""
+    words = _WORDS.findall(quoted)
+    if not words or quoted.rstrip("”\"'’» ")[-1:] in ".!?":
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def _pair_doubles(text: str, marks: list[Mark], para: Paragraph, index: int) -> list[Segment]:
