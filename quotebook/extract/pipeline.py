@@ -67,6 +67,7 @@ def _extract(text: str) -> list[Quote]:
     used: set[int] = set()  # segments already part of a quote
     cues = find_cues(masked, 0, len(masked))
     cue_starts = [c.start for c in cues]
+    sentences: dict[int, list[tuple[int, int]]] = {}  # by paragraph, read again by the reported pass
     for index, para in enumerate(paragraphs):
         if index in turns:
             candidates.append(turns[index])
@@ -74,7 +75,8 @@ def _extract(text: str) -> list[Quote]:
         previous: Candidate | None = None
         cue_only: tuple[Source, str] | None = None  # "Bystrom agreed." — its quote follows
         last_sentence: tuple[int, int] | None = None
-        for s, e in split_sentences(masked, para.start, para.end):
+        sentences[index] = split_sentences(masked, para.start, para.end)
+        for s, e in sentences[index]:
             voiced = _VOICED_BY.match(masked, s, e)
             if voiced and last_sentence is not None:
                 # "Such a position was voiced by Pompeo." — the sentence before is what was said.
@@ -115,7 +117,7 @@ def _extract(text: str) -> list[Quote]:
                     bare.append((index, s, e))
             previous = None
     candidates.extend(_attach_bare(text, masked, bare, candidates, segments, paragraphs, used))
-    candidates.extend(find_reported(masked, paragraphs, segments, cues, candidates))
+    candidates.extend(find_reported(masked, paragraphs, segments, cues, candidates, sentences))
     quotes = [_to_quote(text, masked, c, entities, segments) for c in candidates]
     quotes = [q for q in quotes if q is not None]
     quotes.sort(key=lambda q: q.spans[0])

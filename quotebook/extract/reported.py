@@ -83,8 +83,12 @@ _POSSESSOR = re.compile(
 
 
 def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue],
-                  existing: list[Candidate]) -> list[Candidate]:
-    """Attributions of stance verbs, reporting nouns and findings that overlap no existing one."""
+                  existing: list[Candidate],
+                  sentences: dict[int, list[tuple[int, int]]] | None = None) -> list[Candidate]:
+    """Attributions of stance verbs, reporting nouns and findings that overlap no existing one.
+
+    sentences: the sentences of paragraphs already split, by paragraph index (others are split here).
+    """
     taken = sorted(span for c in existing for span in c.spans)
     taken_starts = [b for b, _ in taken]
     para_starts = [p.start for p in paragraphs]
@@ -97,13 +101,15 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             return None
         if index not in sentence_cache:
             para = paragraphs[index]
-            sentences = split_sentences(masked, para.start, para.end)
-            sentence_cache[index] = sentences, [s for s, _ in sentences]
-        sentences, starts = sentence_cache[index]
+            split = sentences.get(index) if sentences is not None else None
+            if split is None:
+                split = split_sentences(masked, para.start, para.end)
+            sentence_cache[index] = split, [s for s, _ in split]
+        split, starts = sentence_cache[index]
         i = bisect.bisect_right(starts, pos) - 1
         if i < 0:
             return None
-        s, e = sentences[i]
+        s, e = split[i]
         return (index, s, e) if pos < e else None
 
     def free(b: int, e: int) -> bool:
@@ -281,7 +287,11 @@ def _noun_frame(masked: str, e: int, owner: re.Match, noun: str, after: int, seg
     return Candidate(spans, kind, source, noun, "noun", paragraph, seg_ids, 0.5)
 
 
-_SHARE_WORD = re.compile(r"percent|%|\b(?:in|of|out\s+of)\s+(?:\d+|ten|three|four|five)\b")
+# "percent", "%" or "in/of/out of" a number. Each branch opens with a literal letter (the word
+# boundary comes second, as "no word character before it"), so the regex engine only stops at
+# those letters instead of trying every position of the article.
+_SHARE_NUMBER = r"\s+(?:\d+|ten|three|four|five)\b"
+_SHARE_WORD = re.compile(rf"percent|%|i(?<!\wi)n{_SHARE_NUMBER}|o(?<!\wo)(?:f|ut\s+of){_SHARE_NUMBER}")
 
 
 def _percent_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
