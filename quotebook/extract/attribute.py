@@ -23,6 +23,22 @@ from quotebook.extract.indirect import _CLAUSE_BREAK, content_after, content_bef
 from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES
 
+# Patterns used in the hot paths, compiled once.
+_NP_TOKEN = re.compile(r"[\w’'\-\.]+")
+_INVERTED_NP = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-\.]+\s+){0,5}?[\w’'\-]+(?=\s*(?:[,.;:]|$|\s+(?:in|on|at|who|during|after)\b))")
+_INVERTED_PRONOUN = re.compile(r"(he|she|they)\b")
+_SUBJECT_PRONOUN = re.compile(r"(He|She|They|It|We|I)\b")
+_ENDS_IN_CLOSER = re.compile(r"[”\"'’»]\s*$")
+_QUOTE_NEXT = re.compile(r"\s*[,:]?\s*[“\"'‘«`]")
+_TRAILING_APPOSITION = re.compile(r",\s+[^“\"\x1a]+$")
+_CLAUSE_SPLIT = re.compile(r"[,;:—(”\"\x1a]|\b(?:and|but|as|because|while|when|although|so|that|if)\b")
+_PREFIX_BREAK = re.compile(r"[,”\"'’»:—]")
+_CLAUSE_VERB = re.compile(r"\b(?:is|was|are|were|has|had|have|and|or|but|that|which|who)\b")
+_ONLY_PUNCTUATION = re.compile(r"[.!?;:,\s]*")
+_QUOTE_FIRST = re.compile(r"[,:;.]?\s*[“\"'‘«`]")
+_TRAILING_PARTICIPLE = re.compile(r",\s*(?:adding|saying|noting|referring|explaining|calling|according|citing|while|as|before|after|when|in|at|on|during|to)\b")
+_ANY_WORD_CHAR = re.compile(r"\w")
+
 # Between a subject and its cue: "has also said", "later told", "repeatedly warned".
 _AUX_WORDS = frozenset(
     """also later then has have had would will did does do is was were are once previously recently
@@ -156,7 +172,7 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
         if governed is not None and governed.end() == b:
             return Source(offset + governed.start(), offset + e, rest[governed.start():e], "np")
         return Source(offset + b, offset + e, rest[b:e], "name")
-    words = list(re.finditer(r"[\w’'\-\.]+", rest))
+    words = list(_NP_TOKEN.finditer(rest))
     if not words:
         return None
     head = words[-1].group().lower().strip(".")
@@ -255,10 +271,10 @@ def _source_after(masked: str, pos: int, end: int) -> Source | None:
         if name is not None:
             b, e = name
             return Source(pos + b, pos + e, titled.group(1)[b:e], "name")
-    np = re.match(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-\.]+\s+){0,5}?[\w’'\-]+(?=\s*(?:[,.;:]|$|\s+(?:in|on|at|who|during|after)\b))", masked[pos:end])
+    np = _INVERTED_NP.match(masked[pos:end])
     if np:
         return Source(pos, pos + np.end(), np.group(), "np")
-    word = re.match(r"(he|she|they)\b", masked[pos:end])
+    word = _INVERTED_PRONOUN.match(masked[pos:end])
     if word:
         return Source(pos, pos + len(word.group()), word.group(), "pronoun")
     return None
@@ -425,7 +441,7 @@ def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
     opener = _SENTENCE_OPENER.match(masked, s, end)
     if opener:
         pos = opener.end()
-    word = re.match(r"(He|She|They|It|We|I)\b", masked[pos:end])
+    word = _SUBJECT_PRONOUN.match(masked[pos:end])
     if word:
         return Source(pos, pos + len(word.group()), word.group(), "pronoun")
     match = NAME_RUN.match(masked, pos, end)
@@ -575,9 +591,9 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     if not inverted:
         prefix = _clause_prefix(prefix)
     boundary = _ends_with_boundary(prefix)
-    ends_in_quote = re.search(r"[”\"'’»]\s*$", prefix) is not None and MASK in prefix
-    rest_quote = re.match(r"\s*[,:]?\s*[“\"'‘«`]", rest) is not None
-    if inverted and re.match(r",\s+[^“\"\x1a]+$", rest):
+    ends_in_quote = _ENDS_IN_CLOSER.search(prefix) is not None and MASK in prefix
+    rest_quote = _QUOTE_NEXT.match(rest) is not None
+    if inverted and _TRAILING_APPOSITION.match(rest):
         rest = ""  # "said Charlie Black, a longtime Republican strategist."
     trivial = _trivial_rest(rest)
     # “…,” the senator said his campaign… — a quote in an opener, then the main clause's content.
@@ -628,17 +644,17 @@ def _subject_leads(prefix: str) -> bool:
     if _is_opener(prefix) or stripped.endswith((",", ";", ":", "—", "(")) or stripped[-8:].split()[-1:] in (
             ["and"], ["but"], ["as"], ["because"], ["while"], ["when"], ["although"], ["so"], ["that"], ["if"]):
         return True
-    tail = re.split(r"[,;:—(”\"\x1a]|\b(?:and|but|as|because|while|when|although|so|that|if)\b", prefix)[-1]
+    tail = _CLAUSE_SPLIT.split(prefix)[-1]
     return len(tail.split()) <= 7 and not _VERBISH.search(tail)
 
 
 def _clause_prefix(prefix: str) -> str:
     """Cut the subject's own words ("White House press secretary") off the text before it."""
-    for match in reversed(list(re.finditer(r"[,”\"'’»:—]", prefix))):
+    for match in reversed(list(_PREFIX_BREAK.finditer(prefix))):
         tail = prefix[match.end():]
         if MASK in tail or len(tail.split()) > 8:
             break
-        if re.search(r"\b(?:is|was|are|were|has|had|have|and|or|but|that|which|who)\b", tail):
+        if _CLAUSE_VERB.search(tail):
             break
         return prefix[:match.end()] + " "
     return prefix
@@ -662,11 +678,11 @@ def _end_at_quoted_comma(masked: str, span: tuple[int, int], segments: SegmentLi
 def _trivial_rest(rest: str) -> bool:
     """What follows a post-position cue: nothing, or a new quote, or "adding…"."""
     stripped = rest.strip()
-    if not stripped or re.fullmatch(r"[.!?;:,\s]*", stripped):
+    if not stripped or _ONLY_PUNCTUATION.fullmatch(stripped):
         return True
-    if re.match(r"[,:;.]?\s*[“\"'‘«`]", stripped):
+    if _QUOTE_FIRST.match(stripped):
         return True
-    if re.match(r",\s*(?:adding|saying|noting|referring|explaining|calling|according|citing|while|as|before|after|when|in|at|on|during|to)\b", stripped):
+    if _TRAILING_PARTICIPLE.match(stripped):
         return True
     return False
 
@@ -734,7 +750,7 @@ def is_pure_quote(masked: str, s: int, e: int, segments: SegmentList) -> bool:
     for i in reversed(inside):
         seg = segments[i]
         rest = rest[:max(seg.start, s) - s] + rest[min(seg.end, e) - s:]
-    return not re.search(r"\w", rest)
+    return not _ANY_WORD_CHAR.search(rest)
 
 
 def relative_antecedent(masked: str, source: Source) -> Source | None:
