@@ -53,6 +53,8 @@ _NOT_CLAUSE = frozenset(
 )
 # "said Thursday during a town hall in Buffalo, New York, that…": the "that" a few words on.
 _THAT_AHEAD = re.compile(r"[^.;:?!\x1a“”\"]{0,120}?\b(that)\s")
+_WORD = re.compile(r"[\w’']+")
+_CONTRACTION = re.compile(r"['’](?:s|re|ll|d|ve|m)$")
 
 
 def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, int] | None:
@@ -74,10 +76,10 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
         if first in _OPEN:
             pass  # a quotation follows the cue: said, “…”
         else:
-            word = re.match(r"[\w’']+", masked[start:start + 30])
+            word = _WORD.match(masked[start:start + 30])
             if word is None:
                 return None
-            low = re.sub(r"['’](?:s|re|ll|d|ve|m)$", "", word.group().lower())
+            low = _CONTRACTION.sub("", word.group().lower())
             if not speech and low not in _CLAUSE_START:
                 return None
             if speech and low in _NOT_CLAUSE:
@@ -139,6 +141,10 @@ def content_before(masked: str, start: int, boundary: int) -> tuple[int, int] | 
     return start, end
 
 
+_LEADING_THAT = re.compile(r"^\s*(?:that|:)\b")
+_ANY_WORD_CHAR = re.compile(r"\w")
+
+
 def kind_of(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[str, list[tuple[int, int]]]:
     """direct (all inside marks), mixed (some) or indirect (none); with the spans to report.
 
@@ -153,7 +159,7 @@ def kind_of(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[
     for seg in reversed(inside):
         b, e = max(seg.start, start) - start, min(seg.end, end) - start
         outside = outside[:b] + outside[e:]
-    leftover = re.sub(r"^\s*(?:that|:)\b", "", outside.strip(" ,.:;\t\n\u00a0—–-"))
-    if not re.search(r"\w", leftover.replace(MASK, "")):
+    leftover = _LEADING_THAT.sub("", outside.strip(" ,.:;\t\n\u00a0—–-"))
+    if not _ANY_WORD_CHAR.search(leftover.replace(MASK, "")):
         return "direct", [(max(s.start, start), min(s.end, end)) for s in inside]
     return "mixed", [span]

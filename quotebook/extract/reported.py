@@ -179,6 +179,10 @@ _SOURCE_VERBISH = re.compile(
 
 
 _LONGEST_CONTENT = 800
+_COMPLEMENT_WORD = re.compile(r"[\w’'\-]+")
+_COMMA_ASIDE = re.compile(r",\s+(?:saying|adding|who|which|according|as|in\s+a|during)\b")
+_MOVED_OBJECT = re.compile(r"\b(?:how|what|why|where|whom|which|that)\s*$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
 
 
 def complement(masked: str, pos: int, end: int, relative: bool = False) -> tuple[int, int] | None:
@@ -193,13 +197,13 @@ def complement(masked: str, pos: int, end: int, relative: bool = False) -> tuple
     stop = trim_end(masked, start, end)
     if stop <= start:
         return None
-    word = re.match(r"[\w’'\-]+", masked[start:min(stop, start + 20)])
+    word = _COMPLEMENT_WORD.match(masked[start:min(stop, start + 20)])
     if word is None or word.group().lower() in _NOT_COMPLEMENT:
         return None
     cut = _CLAUSE_BREAK.search(masked, start, stop)
     if cut is not None and cut.start() - start >= 3:
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
-    comma = re.search(r",\s+(?:saying|adding|who|which|according|as|in\s+a|during)\b", masked[start:stop])
+    comma = _COMMA_ASIDE.search(masked[start:stop])
     if comma is not None and comma.start() >= 3:
         stop = start + comma.start()
     if relative:
@@ -235,12 +239,12 @@ def _stance_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, seg
     prefix = masked[max(s, source.start - 200):source.start]  # bounded: long sentences stay linear
     if source.kind != "pronoun" and not _subject_leads(_clause_prefix(prefix)):
         return None
-    if re.search(r"\b(?:how|what|why|where|whom|which|that)\s*$", prefix, re.IGNORECASE) and source.kind != "name":
+    if _MOVED_OBJECT.search(prefix) and source.kind != "name":
         return None  # "how he described his emotions": the verb's object has moved before it
     if source.kind == "np" and _SOURCE_VERBISH.search(source.text.lower()) and \
             source.text.split()[-1].lower() not in lexicon.anonymous_nouns():
         return None
-    if re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", masked[source.end:cue_start]):
+    if _PASSIVE_BEFORE.search(masked[source.end:cue_start]):
         return None  # passive: "was endorsed by"
     if source.kind == "name" and mention_from_span(masked, source.start, source.end) is None:
         return None  # a capitalised phrase that is neither a person nor an organisation ("The U.S.")
