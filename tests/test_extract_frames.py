@@ -129,3 +129,8 @@ def test_but_he_also_noted_is_a_second_quote_of_the_same_speaker():
 def test_content_goes_on_past_a_comma_quote_before_a_preposition():
     q = _direct_tier("Intro.\n\nKen Ito noted that the polls are not “monolithic,” with some doing better than others.")[0]
     assert q.text.endswith("with some doing better than others")
+
+
+def test_but_that_goes_on_with_the_reported_content():
+    q = _direct_tier("Intro.\n\nKen Ito said his staff “did the wrong thing,” but that the ruling was unfair.")[0]
+    assert q.text.endswith("but that the ruling was unfair")

@@ -621,6 +621,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         span = content_after(masked, after, e, cue.speech)
         if span is None:
             return None
+        span = _second_that_clause(masked, span, e)
         kind, spans = kind_of(masked, _end_at_quoted_comma(masked, span, segments), segments)
         if cue.base in _NAMING and kind == "indirect":
             return None  # "called the plan a disaster": a name for something, no quotation
@@ -660,7 +661,17 @@ def _clause_prefix(prefix: str) -> str:
     return prefix
 
 
-_CONTINUES = re.compile(r"\s*(?:[“\"'‘«`]|(?:and|or|but|nor|with|for|in|on|at|to|of|from|by|about|than)\b)")
+_STOPS_AFTER_QUOTE = re.compile(r"\s+(?:when|as|after|before|in\s+(?:a|an|the|his|her)|[a-z]+ing\b)")
+
+_SECOND_THAT = re.compile(r"[”\"'’»]?,?\s+(?:but|and)\s+(?:also\s+)?that\b")
+
+
+def _second_that_clause(masked: str, span: tuple[int, int], e: int) -> tuple[int, int]:
+    """"said his staff erred, but that the ruling was unfair": both clauses are what was said."""
+    more = _SECOND_THAT.match(masked, span[1], e)
+    if more is None:
+        return span
+    return span[0], trim_end(masked, span[0], e)
 
 
 def _end_at_quoted_comma(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[int, int]:
@@ -670,7 +681,7 @@ def _end_at_quoted_comma(masked: str, span: tuple[int, int], segments: SegmentLi
     for i in segments.overlapping(start, end):
         seg = segments[i]
         if seg.closed and start <= seg.start and seg.end < end and masked[seg.end - 2:seg.end - 1] == ",":
-            if not _CONTINUES.match(masked, seg.end, end):
+            if _STOPS_AFTER_QUOTE.match(masked, seg.end, end):
                 return start, seg.end
     return span
 
