@@ -134,3 +134,13 @@ def test_content_goes_on_past_a_comma_quote_before_a_preposition():
 def test_but_that_goes_on_with_the_reported_content():
     q = _direct_tier("Intro.\n\nKen Ito said his staff “did the wrong thing,” but that the ruling was unfair.")[0]
     assert q.text.endswith("but that the ruling was unfair")
+
+
+def test_reported_content_ends_before_a_second_speaker_clause():
+    quotes = extract_quotes("Intro.\n\nIn May she said the plan was a mistake, at the hearing this week she said it was “a fair call.”")
+    assert quotes[0].text == "the plan was a mistake"
+
+
+def test_nested_attribution_stays_in_the_content():
+    q = extract_quotes("Intro.\n\nKen Ito said that Rosa Diaz told him the deal was “nearly done.”")[0]
+    assert q.text == "that Rosa Diaz told him the deal was “nearly done.”"

@@ -621,7 +621,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         span = content_after(masked, after, e, cue.speech)
         if span is None:
             return None
-        span = _second_that_clause(masked, span, e)
+        span = _before_next_speaker(masked, _second_that_clause(masked, span, e))
         kind, spans = kind_of(masked, _end_at_quoted_comma(masked, span, segments), segments)
         if cue.base in _NAMING and kind == "indirect":
             return None  # "called the plan a disaster": a name for something, no quotation
@@ -662,6 +662,24 @@ def _clause_prefix(prefix: str) -> str:
 
 
 _STOPS_AFTER_QUOTE = re.compile(r"\s+(?:when|as|after|before|in\s+(?:a|an|the|his|her)|[a-z]+ing\b)")
+
+def _before_next_speaker(masked: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """"she said C1, at the town hall she said C2": C1 ends before the next speaker's clause."""
+    start, end = span
+    for cue in find_cues(masked, start + 1, end):
+        if not cue.speech or cue.base == "according to":
+            continue
+        source = _source_before(masked, start, cue.start)
+        if source is None or source.kind not in ("pronoun", "name") or source.text.lower() in ("it", "who", "which"):
+            continue
+        comma = masked.rfind(",", start, source.start)
+        between = masked[comma + 1:source.start] if comma > start else ""
+        if comma <= start or len(between.split()) > 6 or re.search(r"\b(?:that|and|or|whether|if)\b", between):
+            continue  # "said that Trump said…": a nested attribution is part of the content
+        stop = trim_end(masked, start, comma)
+        return (start, stop) if stop - start >= 6 else span
+    return span
+
 
 _SECOND_THAT = re.compile(r"[”\"'’»]?,?\s+(?:but|and)\s+(?:also\s+)?that\b")
 
