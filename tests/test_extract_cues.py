@@ -78,3 +78,11 @@ def test_according_to_before_and_after():
     assert [q.text for q in quotes] == ["the bridge will reopen in May", "The tunnel will stay closed until June"]
     assert quotes[1].speaker == "Pia Holm"
     assert all(q.kind == "indirect" for q in quotes)
+
+
+def test_transcript_turns_are_direct_only_inside_quotation_marks():
+    text = (
+        "Interview transcript.\n\nWALLACE: Do you support the plan?\n\n"
+        "PENCE: “I support it, and I think voters do too.”\n\nWALLACE: Thank you."
+    )
+    assert [q.kind for q in extract_quotes(text)] == ["indirect", "direct", "indirect"]

@@ -63,7 +63,7 @@ def _extract(text: str) -> list[Quote]:
     entities = Entities(find_mentions(masked))
     candidates: list[Candidate] = []
     bare: list[tuple[int, int, int]] = []  # (paragraph, sentence start, sentence end) of quote-only sentences
-    turns = _transcript_turns(masked, paragraphs)
+    turns = _transcript_turns(masked, paragraphs, segments)
     used: set[int] = set()  # segments already part of a quote
     cues = find_cues(masked, 0, len(masked))
     cue_starts = [c.start for c in cues]
@@ -157,14 +157,21 @@ def _append_spans(cand: Candidate, text: str, masked: str, s: int, e: int, segme
             cand.segments.add(i)
 
 
-def _transcript_turns(masked: str, paragraphs) -> dict[int, Candidate]:
-    """Paragraphs that open with an upper-case speaker label, when the article has several."""
+def _transcript_turns(masked: str, paragraphs, segments) -> dict[int, Candidate]:
+    """Paragraphs that open with an upper-case speaker label, when the article has several.
+
+    A turn is verbatim, but it is direct only inside quotation marks: a
+    transcript's unmarked lines are kept apart from quotations (the kind follows the marks).
+    """
     turns = {}
     for index, para in enumerate(paragraphs[1:], start=1):
         match = _TURN.match(masked, para.start, para.end)
         if match and not masked[match.end():para.end].isupper():
             source = Source(match.start(1), match.end(1), match.group(1), "name")
-            turns[index] = Candidate([(match.end(), para.end)], "direct", source, ":", "colon", index, set(), 0.7)
+            span = (match.end(), para.end)
+            kind, spans = kind_of(masked, span, segments)
+            seg_ids = set(segments.overlapping(span[0], span[1]))
+            turns[index] = Candidate(spans, kind, source, ":", "colon", index, seg_ids, 0.7)
     return turns if len(turns) >= 2 else {}
 
 
