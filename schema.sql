@@ -92,7 +92,8 @@ CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id, date);
 -- into scanning it for "canonical_id IS NULL" instead of using a better index.
 CREATE INDEX IF NOT EXISTS quotes_canonical ON quotes(canonical_id) WHERE canonical_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS quotes_date ON quotes(date);
-CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes(text_key);
+-- Same words, then same speaker: a much-repeated quotation is found without a scan.
+CREATE INDEX IF NOT EXISTS quotes_text_key ON quotes(text_key, speaker_id);
 
 CREATE TABLE IF NOT EXISTS topics (
     id INTEGER PRIMARY KEY,

@@ -1,3 +1,6 @@
 from quotebook.cli import main
 
-main()
+# Guarded: extraction worker processes (spawn) import __main__ again, and must
+# not run the command a second time.
+if __name__ == "__main__":
+    main()

@@ -83,7 +83,7 @@ def apply_overrides(article: Article, overrides: dict, topics: Iterable[str]) ->
 
 def import_inputs(book, inputs: Iterable[str], *, fmt: str | None = None, fetch: bool = False,
                   overrides: dict | None = None, topics: Iterable[str] = (),
-                  taxonomy: str | None = None, progress: bool = False) -> ImportSummary:
+                  taxonomy: str | None = None, progress: bool = False, jobs: int = 0) -> ImportSummary:
     """Read every input and import each article; bad inputs are reported and skipped.
 
     A quotebook export (``quotebook export --format json|jsonl``) is restored as it
@@ -109,7 +109,7 @@ def import_inputs(book, inputs: Iterable[str], *, fmt: str | None = None, fetch:
     interrupt = GracefulInterrupt()
     try:
         interrupt.__enter__()
-        for n, (item, quotes, error) in enumerate(extracted(book, articles, taxonomy=taxonomy), 1):
+        for n, (item, quotes, error) in enumerate(extracted(book, articles, taxonomy=taxonomy, jobs=jobs), 1):
             if interrupt.requested:
                 summary.interrupted = True
                 break
@@ -151,9 +151,12 @@ def import_inputs(book, inputs: Iterable[str], *, fmt: str | None = None, fetch:
 
 
 # Extraction runs in worker processes once a batch has more articles than this,
-# at most WINDOW articles ahead of the writer, so memory stays bounded.
+# at most WINDOW articles ahead of the writer, so memory stays bounded. Articles
+# travel to the workers CHUNK at a time: one message per article costs the
+# writer more in pipe and lock traffic than the extraction it hands off.
 POOL_AFTER = 30
 WINDOW = 64
+CHUNK = 8
 
 
 def default_jobs() -> int:
@@ -162,60 +165,88 @@ def default_jobs() -> int:
     return max(0, min(4, cores - 1))
 
 
-def extracted(book, items: Iterable[Article | Failure], *, taxonomy: str | None = None,
-              jobs: int | None = None) -> Iterator[tuple[Article | Failure, list | None, Exception | None]]:
-    """(item, quotes, error) for each input, in order; quotes is None for an article already stored.
-
-    Small batches are extracted here; big ones in a pool of worker processes that
-    runs ahead of the writer, so extraction and SQLite use different cores.
-    """
-    from concurrent.futures import Future
-
+def process_many(articles: list[Article], taxonomy: str | None = None) -> list:
+    """Quotes (or the exception) for each article: what a worker does with a chunk."""
     from quotebook.pipeline import process_article
 
-    jobs = default_jobs() if jobs is None else jobs
-    pool, window, fresh = None, deque(), 0
+    results = []
+    for article in articles:
+        try:
+            results.append(process_article(article, taxonomy=taxonomy))
+        except Exception as ex:
+            results.append(ex)
+    return results
+
+
+def extracted(book, items: Iterable[Article | Failure], *, taxonomy: str | None = None,
+              jobs: int = 0) -> Iterator[tuple[Article | Failure, list | None, Exception | None]]:
+    """(item, quotes, error) for each input, in order; quotes is None for an article already stored.
+
+    With ``jobs`` > 0, a batch of more than POOL_AFTER articles is extracted in that
+    many worker processes running ahead of the writer, so extraction and SQLite use
+    different cores. Workers are started with spawn, which imports the caller's
+    __main__ again: only a program whose __main__ is guarded (the quotebook
+    command is) should ask for them. Should the pool fail, extraction goes on here.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool, window, chunk, fresh = None, deque(), [], 0
+
+    def settle(chunk, pending):
+        """Yield each item of a chunk with its quotes, in order."""
+        articles = [item for item, stored in chunk if not stored]
+        try:
+            results = pending.result() if pending is not None else []
+        except BrokenProcessPool:
+            results = process_many(articles, taxonomy)
+        results = iter(results)
+        for item, stored in chunk:
+            outcome = None if stored else next(results)
+            if isinstance(outcome, Exception):
+                yield item, None, outcome
+            else:
+                yield item, outcome, None
+
+    def submit(chunk):
+        nonlocal pool
+        articles = [item for item, stored in chunk if not stored]
+        if articles and pool is not None:
+            try:
+                return pool.submit(process_many, articles, taxonomy)
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = None
+        return _Done(process_many(articles, taxonomy)) if articles else None
+
     try:
         for item in items:
-            if isinstance(item, Failure) or book.find_article(item) is not None:
-                window.append((item, None))
-            else:
-                fresh += 1
-                if pool is None and jobs and fresh > POOL_AFTER:
-                    pool = _start_pool(jobs)
-                if pool is not None:
-                    window.append((item, pool.submit(process_article, item, taxonomy=taxonomy)))
-                else:
-                    window.append((item, _run_inline(process_article, item, taxonomy)))
-            while window and (len(window) > WINDOW or not isinstance(window[0][1], Future)):
-                yield _settle(*window.popleft())
+            stored = isinstance(item, Failure) or book.find_article(item) is not None
+            fresh += not stored
+            if pool is None and jobs and fresh > POOL_AFTER:
+                pool = _start_pool(jobs)
+            chunk.append((item, stored))
+            if pool is None or len(chunk) >= CHUNK:
+                window.append((chunk, submit(chunk)))
+                chunk = []
+            while window and (len(window) * CHUNK > WINDOW or isinstance(window[0][1], (_Done, type(None)))):
+                yield from settle(*window.popleft())
+        if chunk:
+            window.append((chunk, submit(chunk)))
         while window:
-            yield _settle(*window.popleft())
+            yield from settle(*window.popleft())
     finally:
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _run_inline(process, item, taxonomy):
-    try:
-        return process(item, taxonomy=taxonomy)
-    except Exception as ex:
-        return ex
+class _Done:
+    """A result computed here, shaped like a finished future."""
 
+    def __init__(self, value) -> None:
+        self.value = value
 
-def _settle(item, pending):
-    from concurrent.futures import Future
-
-    if isinstance(pending, Future):
-        try:
-            pending = pending.result()
-        except Exception as ex:
-            pending = ex
-    if isinstance(pending, Exception):
-        return item, None, pending
-    if isinstance(item, Failure):
-        return item, None, None
-    return item, pending, None
+    def result(self):
+        return self.value
 
 
 def _ignore_interrupts() -> None:

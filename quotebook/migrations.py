@@ -63,12 +63,18 @@ def _fts_content_double_quoted(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')")
 
 
+def _text_key_speaker_index(conn: sqlite3.Connection) -> None:
+    conn.execute("DROP INDEX IF EXISTS quotes_text_key")
+    conn.execute("CREATE INDEX quotes_text_key ON quotes(text_key, speaker_id)")
+
+
 # (version, name, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "initial schema", _initial),
     (2, "quotes.text_key for grouping reports of one quotation", _quote_text_key),
     (3, "partial index on quotes.canonical_id", _partial_canonical_index),
     (4, "full-text index declared so that Datasette detects it", _fts_content_double_quoted),
+    (5, "reports of one quotation found by words and speaker", _text_key_speaker_index),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from quotebook import migrations
@@ -25,6 +26,7 @@ from quotebook.reports import group_quote, quote_key
 BUSY_TIMEOUT_MS = 60_000
 
 
+@lru_cache(maxsize=16384)  # the same few names come back quote after quote
 def name_key(name: str) -> str:
     """Normalised form of a name: case, accents, punctuation and spacing folded."""
     text = unicodedata.normalize("NFKD", name.casefold())

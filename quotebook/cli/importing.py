@@ -24,9 +24,11 @@ from quotebook.render import emit, write_machine
 @click.option("--fetch", is_flag=True, help="Download linked pages for feed entries with only a summary.")
 @click.option("--taxonomy", type=click.Path(dir_okay=False), envvar="QUOTEBOOK_TAXONOMY",
               help="Your own topic taxonomy (TOML), added to the shipped one [$QUOTEBOOK_TAXONOMY].")
+@click.option("-j", "--jobs", type=click.IntRange(0, 32), metavar="N",
+              help="Worker processes extracting beside the writer (default: cores - 1; 0: none).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @pass_state
-def import_(state: State, inputs, title, date, url, source, topics, fmt, fetch, taxonomy, quiet) -> None:
+def import_(state: State, inputs, title, date, url, source, topics, fmt, fetch, taxonomy, jobs, quiet) -> None:
     """Import articles from files, directories, URLs, feeds or stdin.
 
     \b
@@ -41,7 +43,7 @@ def import_(state: State, inputs, title, date, url, source, topics, fmt, fetch, 
         from quotebook.topics import load_taxonomy
 
         load_taxonomy(taxonomy)  # a bad file is one error line before anything is imported
-    from quotebook.importer import import_inputs
+    from quotebook.importer import default_jobs, import_inputs
 
     overrides = {"title": title, "url": url, "source": source}
     if date:
@@ -52,7 +54,7 @@ def import_(state: State, inputs, title, date, url, source, topics, fmt, fetch, 
             raise click.BadParameter(f"cannot read date {date!r}", param_hint="--date")
         overrides.update(date=iso, date_precision=precision)
     summary = import_inputs(state.book, inputs, fmt=fmt, fetch=fetch, overrides=overrides,
-                            topics=topics, taxonomy=taxonomy,
+                            topics=topics, taxonomy=taxonomy, jobs=default_jobs() if jobs is None else jobs,
                             progress=not quiet and sys.stderr.isatty())
     summary.print()
     if summary.interrupted:

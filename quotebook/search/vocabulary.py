@@ -14,10 +14,12 @@ from __future__ import annotations
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from quotebook.search.query import _TOKEN, _fts_string, _Query
 
 
+@lru_cache(maxsize=65536)  # words repeat: most of an import's tokens were folded before
 def fold(word: str) -> str:
     """A token as unicode61 (remove_diacritics 2) indexes it: case and accents folded."""
     word = unicodedata.normalize("NFKD", word.casefold())
