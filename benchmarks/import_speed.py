@@ -63,7 +63,7 @@ def write_corpus(directory: Path, count: int, html: bool) -> int:
 
 
 def measure(count: int, html: bool) -> dict:
-    from quotebook.importer import import_inputs
+    from quotebook.importer import default_jobs, import_inputs
     from quotebook.store import Quotebook
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -71,7 +71,8 @@ def measure(count: int, html: bool) -> dict:
         size = write_corpus(corpus, count, html)
         book = Quotebook(Path(tmp) / "bench.db")
         started = time.perf_counter()
-        summary = import_inputs(book, [str(corpus)])
+        # As `quotebook import` runs it: extraction in worker processes beside the writer.
+        summary = import_inputs(book, [str(corpus)], jobs=default_jobs())
         elapsed = time.perf_counter() - started
         book.close()
     return {"kind": "HTML" if html else "text", "articles": summary.imported, "failed": summary.failed,

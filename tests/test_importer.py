@@ -27,3 +27,21 @@ def test_article_already_stored_is_not_extracted_again(temporary_db):
     book.import_article(first)
     ((item, quotes, error),) = importer.extracted(book, [first], jobs=0)
     assert quotes is None and error is None
+
+
+def test_a_broken_worker_pool_falls_back_to_extracting_here(temporary_db, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Broken:
+        def submit(self, *args, **kwargs):
+            raise BrokenProcessPool("worker died")
+
+        def shutdown(self, **kwargs):
+            pass
+
+    book = Quotebook(temporary_db)
+    inline = list(importer.extracted(book, _items(), jobs=0))
+    monkeypatch.setattr(importer, "POOL_AFTER", 0)
+    monkeypatch.setattr(importer, "_start_pool", lambda jobs: Broken())
+    fallback = list(importer.extracted(book, _items(), jobs=1))
+    assert [(i.origin, q, e) for i, q, e in fallback] == [(i.origin, q, e) for i, q, e in inline]
