@@ -144,3 +144,25 @@ def test_reported_content_ends_before_a_second_speaker_clause():
 def test_nested_attribution_stays_in_the_content():
     q = extract_quotes("Intro.\n\nKen Ito said that Rosa Diaz told him the deal was “nearly done.”")[0]
     assert q.text == "that Rosa Diaz told him the deal was “nearly done.”"
+
+
+def test_colon_lead_in_after_any_clause_is_a_direct_quote():
+    q = _direct_tier("Intro.\n\nAsked about his county, Ken Ito demurred: “Whichever one I am in at the moment.”")[0]
+    assert q.kind == "direct"
+    assert q.speaker == "Ken Ito"
+
+
+def test_any_participle_before_a_closing_quotation():
+    q = _direct_tier("Intro.\n\nHundreds of marchers crossed the bridge on Monday, chanting “No peace without justice.”")[0]
+    assert q.text == "“No peace without justice.”"
+    assert q.mention == "Hundreds of marchers"
+
+
+def test_openers_before_the_subject_are_skipped():
+    q = _direct_tier("Intro.\n\nHours later, Ken Ito returned the favour, telling Reuters, “We have been friends a long time.”")[0]
+    assert q.speaker == "Ken Ito"
+
+
+def test_possessive_noun_phrase_subject():
+    q = _direct_tier("Intro.\n\nKen Ito’s chief aide rallied the staff, saying: “We have to be ready for them.”")[0]
+    assert q.mention == "Ken Ito’s chief aide"

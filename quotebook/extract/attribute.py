@@ -414,25 +414,33 @@ def _coordinated_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentL
 
 
 _PARTICIPLE_QUOTE = re.compile(
-    r",?\s+(?:by\s+)?(saying|writing|adding|tweeting|declaring|asking|explaining|noting|telling\s+(?:\w+\s+){0,3}?\w+)"
-    r"\s*[:,]?\s*(?=[“\"'‘«`])"
+    r",?\s+(?:by\s+)?((?:saying|writing|adding|tweeting|declaring|asking|explaining|noting|[a-z]{3,}ing)"
+    r"(?:\s+(?:\w+\s+){0,3}?\w+)??)\s*[:,]?\s*(?=[“\"'‘«`])"
 )
+# "Trump issued a statement: “…”", "he demurred: “…”": a clause, a colon, the quotation.
+_OTHER_SUBJECT = re.compile(r"(?:[,;]|\b(?:that|so|and|but))\s+(?:I|we|he|she|they)\s+[a-z]+")
+_LEAD_IN_QUOTE = re.compile(r"[:]\s*(?=[“\"'‘«`])")
 
 
 def _participle_quote(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
     """"Trump took to Twitter, writing: “…”" — the sentence's subject said it."""
-    match = _PARTICIPLE_QUOTE.search(masked, s, e)
-    if match is None:
-        return None
-    source = _sentence_subject(masked, s, match.start())
-    if source is None:
-        return None
-    span = (match.end(), trim_end(masked, match.end(), e))
-    kind, spans = kind_of(masked, span, segments)
-    if kind != "direct":
-        return None
-    seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
-    return Candidate(spans, kind, source, match.group(1), "pre", paragraph, seg_ids, 0.75)
+    for pattern, confidence in ((_PARTICIPLE_QUOTE, 0.75), (_LEAD_IN_QUOTE, 0.6)):
+        match = pattern.search(masked, s, e)
+        if match is None or segments.overlapping(match.start(), match.start() + 1):
+            continue
+        source = _sentence_subject(masked, s, match.start())
+        if source is None or source.start >= match.start():
+            continue
+        if _OTHER_SUBJECT.search(masked, source.end, match.start()):
+            source, confidence = None, 0.4  # "She got upset, so I had to answer: “…”": whose words is unclear
+        span = (match.end(), trim_end(masked, match.end(), e))
+        kind, spans = kind_of(masked, span, segments)
+        if kind != "direct" or all(segments[i].title for i in segments.overlapping(*span)):
+            continue
+        seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
+        cue = match.group(1) if pattern is _PARTICIPLE_QUOTE else masked[match.start()]
+        return Candidate(spans, kind, source, cue, "pre", paragraph, seg_ids, confidence)
+    return None
 
 
 def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
@@ -444,37 +452,54 @@ def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
     word = _SUBJECT_PRONOUN.match(masked[pos:end])
     if word:
         return Source(pos, pos + len(word.group()), word.group(), "pronoun")
+    quantity = _QUANTITY.match(masked, pos, end)
+    if quantity is not None:  # "Hundreds of marchers", "Many voters"
+        return _subject_np(masked, pos, end, words_from=quantity.end())
     match = NAME_RUN.match(masked, pos, end)
+    if match is not None and masked.startswith(("’s ", "'s "), match.end()):
+        # "Hillary Clinton’s right-hand woman rallied…": the possessor's noun phrase.
+        return _subject_np(masked, pos, end, words_from=match.end() + 3)
     if match is not None:
         text = match.group()
         first = text.split()[0]
         if first == "The" and " " in text:
-            return Source(match.start(), match.end(), text, "name")  # "The Sanders Campaign"
+            return _subject_np(masked, pos, end)  # "The Sanders campaign", "The New York Times"
         if first.lower() not in _NOT_NAMES:
             return Source(match.start(), match.end(), text, "name")
     return _subject_np(masked, pos, end)
 
 
 _SENTENCE_OPENER = re.compile(
-    r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s*\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*[–—-]+\s*)?"
+    # Datelines: "Washington (AFP) –", "BUENA PARK, Calif. -"
+    r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s*\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*[–—-]+\s*"
+    r"|[A-Z]{2,}(?:[ ,.]+[A-Z][\w.]*){0,3}\s+[–—-]+\s+)?"
     r"(?:(?:But|And|So|Yet|Then|Later|Still|Earlier|Meanwhile|Instead|Also|However|Now|Separately|Indeed)\b,?\s+)?"
+    # Openers ending in a comma: "On Monday,", "Recalling that moment,", "Hours later,", "Outside the hall,"
     r"(?:(?:On|In|At|During|After|Before|Since|Last|This|Earlier|Later|Speaking|Asked|Addressing|From|For|"
-    r"With|Without|Despite|Responding|Appearing|Writing)\b[^,;:\x1a“”\"]{0,80}?,\s+)?"
+    r"With|Without|Despite|Responding|Appearing|Writing|Outside|Inside|Across|Near|Behind|Back|Elsewhere|Overall|"
+    r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]+ing)\b"
+    r"[^,;:\x1a“”\"]{0,80}?,\s+)?"
 )
+_QUANTITY = re.compile(r"(?:Hundreds|Thousands|Dozens|Millions|Many|Most|Some|Several|Few|Two|Three|Four|Five|Both|All)\b(?:\s+of(?:\s+the)?\b)?")
 _NP_WORD = re.compile(r"[\w’'\-]+")
 
 
-def _subject_np(masked: str, pos: int, end: int) -> Source | None:
-    """"The Sanders campaign", "the justice": a determiner and the words up to the verb."""
-    first = _NP_WORD.match(masked, pos, end)
-    if first is None or first.group().lower() not in ("the", "a", "an", "his", "her", "their", "its"):
-        return None
+def _subject_np(masked: str, pos: int, end: int, words_from: int | None = None) -> Source | None:
+    """"The Sanders campaign", "the justice": a determiner and the words up to the verb.
+
+    words_from, when given, is where the head words start ("Clinton’s |right-hand woman").
+    """
+    if words_from is None:
+        first = _NP_WORD.match(masked, pos, end)
+        if first is None or first.group().lower() not in ("the", "a", "an", "his", "her", "their", "its"):
+            return None
+        words_from = first.end()
     verbs = lexicon.reporting_verbs()
     last = None
-    for i, match in enumerate(_NP_WORD.finditer(masked, first.end(), end)):
+    for i, match in enumerate(_NP_WORD.finditer(masked, words_from, end)):
         token = match.group()
         low = token.lower()
-        gap = masked[last.end() if last else first.end():match.start()]
+        gap = masked[last.end() if last else words_from:match.start()]
         if i >= 5 or gap.strip() or low in _AUX_WORDS or low in verbs or low in _NOT_HEAD or (
                 low.endswith("ed") and token.islower()):
             break
