@@ -166,3 +166,10 @@ def test_openers_before_the_subject_are_skipped():
 def test_possessive_noun_phrase_subject():
     q = _direct_tier("Intro.\n\nKen Ito’s chief aide rallied the staff, saying: “We have to be ready for them.”")[0]
     assert q.mention == "Ken Ito’s chief aide"
+
+
+def test_the_clause_after_an_attribution_can_hold_another():
+    quotes = extract_quotes("Intro.\n\nAs the mayor said the plan was dead, the crowd yelled, “Stop the tower now!”")
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.text for q in direct] == ["“Stop the tower now!”"]
+    assert direct[0].mention == "the crowd"

@@ -323,7 +323,8 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
         else:
             cand = _verb_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
-            return [cand] + _participle(masked, cand, s, e, segments)
+            found = [cand] + _participle(masked, cand, s, e, segments)
+            return found + _next_clause(masked, found, e, segments, paragraph, cues)
     if not segments.overlapping(s, e):
         return []
     for cue in find_cues(masked, s, e) if cues is None else cues:
@@ -411,6 +412,18 @@ def _coordinated_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentL
         return None
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     return Candidate(spans, kind, source, masked[cue.start:cue.end], "pre", paragraph, seg_ids, 0.7)
+
+
+def _next_clause(masked: str, found: list[Candidate], e: int, segments: SegmentList, paragraph: int,
+                 cues: list[Cue] | None) -> list[Candidate]:
+    """"As Trump attacked Clinton, the crowd chanted, “Lock her up!”": the clause after the first
+    attribution's content can hold an attribution of its own."""
+    tail = max(b for c in found for _, b in c.spans)
+    if found[0].layout == "post" or e - tail < 12 or not masked[tail:tail + 3].lstrip().startswith(","):
+        return []
+    start = masked.index(",", tail) + 1
+    later = None if cues is None else [c for c in cues if c.start >= start]
+    return [c for c in frame_sentence(masked, start, e, segments, paragraph, later) if c.layout != "post"]
 
 
 _PARTICIPLE_QUOTE = re.compile(
@@ -695,7 +708,7 @@ def _before_next_speaker(masked: str, span: tuple[int, int]) -> tuple[int, int] 
         if not cue.speech or cue.base == "according to":
             continue
         source = _source_before(masked, start, cue.start)
-        if source is None or source.kind not in ("pronoun", "name") or source.text.lower() in ("it", "who", "which"):
+        if source is None or source.text.lower() in ("it", "who", "which"):
             continue
         comma = masked.rfind(",", start, source.start)
         between = masked[comma + 1:source.start] if comma > start else ""
