@@ -173,3 +173,24 @@ def test_the_clause_after_an_attribution_can_hold_another():
     direct = [q for q in quotes if q.kind == "direct"]
     assert [q.text for q in direct] == ["“Stop the tower now!”"]
     assert direct[0].mention == "the crowd"
+
+
+def test_quotation_credited_after_a_dash():
+    q = _direct_tier("Intro.\n\n“We can still win this state.” ― Ann Lee, Ohio.")[0]
+    assert q.text == "“We can still win this state.”"
+    assert q.speaker == "Ann Lee"
+
+
+def test_quotation_paragraph_credited_by_a_dash_line():
+    q = _direct_tier("Intro.\n\n“Great speech. She is ready.”\n\n- Senator Rosa Diaz, after the speech.")[0]
+    assert q.speaker == "Rosa Diaz"
+
+
+def test_transcript_label_after_an_opening_quote_mark():
+    quotes = extract_quotes("Transcript.\n\n\"WALLACE: Do you support it?\n\n\"PENCE: I support it fully.")
+    assert [q.mention for q in quotes] == ["WALLACE", "PENCE"]
+
+
+def test_my_father_is_a_speaker():
+    q = _direct_tier("Intro.\n\n“We live in hard times,” my father often said.")[0]
+    assert q.mention == "my father"

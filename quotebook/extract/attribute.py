@@ -56,7 +56,7 @@ _LAST_WORD = re.compile(r"(?:^|(?<=\s))(\S+)\s*\Z")
 _PARTY_TAG = re.compile(r"\s*\((?:[RDI]|[A-Z][\w.]*)[-–,][^()]{1,30}\)\s*$|\s*\([A-Z][\w.\- ]{0,20}\)\s*$")
 _DETERMINERS = frozenset(
     """the a an one two three four five several some many most other another his her their its our
-    this that these those both few top senior local state federal""".split()
+    my your this that these those both few top senior local state federal""".split()
 )
 _NOT_HEAD = frozenset(
     """that which who whom as to and or but be been being is was were are has have had it its this
@@ -331,7 +331,8 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
         cand = _coordinated_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             return [cand]
-    quoted = _participle_quote(masked, s, e, segments, paragraph) or _fragment_frame(masked, s, e, segments, paragraph)
+    quoted = (_participle_quote(masked, s, e, segments, paragraph) or _credit_line(masked, s, e, segments, paragraph)
+              or _fragment_frame(masked, s, e, segments, paragraph))
     return [quoted] if quoted is not None else []
 
 
@@ -424,6 +425,26 @@ def _next_clause(masked: str, found: list[Candidate], e: int, segments: SegmentL
     start = masked.index(",", tail) + 1
     later = None if cues is None else [c for c in cues if c.start >= start]
     return [c for c in frame_sentence(masked, start, e, segments, paragraph, later) if c.layout != "post"]
+
+
+# "“We can win.” ― Ann Lee, Ohio": a quotation credited after a dash.
+_CREDIT_DASH = re.compile(r"\s*[―—–-]{1,2}\s*")
+_CREDIT_REST = re.compile(r"\s*(?:[.,;]\s*)?(?:[^.;:\x1a“”\"]{0,80}[.]?)?\s*")
+
+
+def _credit_line(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
+    ids = _segments_in(segments, s, e)
+    if not ids or segments[ids[0]].start > s + 1:
+        return None
+    dash = _CREDIT_DASH.match(masked, segments[ids[-1]].end, e)
+    if dash is None or dash.end() == segments[ids[-1]].end:
+        return None
+    name = NAME_RUN.match(masked, dash.end(), e)
+    if name is None or name.group().split()[0].lower() in _NOT_NAMES or not _CREDIT_REST.fullmatch(masked, name.end(), e):
+        return None
+    source = Source(name.start(), name.end(), name.group(), "name")
+    spans = [(segments[i].start, segments[i].end) for i in ids]
+    return Candidate(spans, "direct", source, "―", "post", paragraph, set(ids), 0.7)
 
 
 _PARTICIPLE_QUOTE = re.compile(
@@ -553,7 +574,7 @@ def _participle(masked: str, cand: Candidate, s: int, e: int, segments: SegmentL
     for second in _second_cues(masked, start, e):
         if segments.overlapping(second.begin, second.begin + 1):
             continue
-        span = content_after(masked, second.content, e, True)
+        span = content_after(masked, skip_modifiers(masked, second.content, e), e, True)
         if span is None:
             return []
         if cand.layout != "post" and len(cand.spans) == 1 and cand.spans[0][1] > second.begin:

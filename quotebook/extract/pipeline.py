@@ -25,13 +25,13 @@ from quotebook.extract.clean import split_paragraphs
 from quotebook.extract.cues import find_cues, skip_modifiers
 from quotebook.extract.indirect import kind_of, trim_end
 from quotebook.extract.marks import Segment, mask_quotations, pair_quotation_marks
-from quotebook.extract.mentions import PRONOUNS, Entities, find_mentions, mention_from_span, split_role
+from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, find_mentions, mention_from_span, split_role
 from quotebook.extract.reported import find_reported
 from quotebook.extract.sentences import split_sentences
 from quotebook.extract.tidy import tidy_speakers
 
 # A transcript turn: "PENCE: …", "JAKE TAPPER: …" at the start of a paragraph.
-_TURN = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+(?=\S)")
+_TURN = re.compile(r"[\"“]?([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+(?=\S)")
 
 
 _VOICED_BY = re.compile(
@@ -63,7 +63,7 @@ def _extract(text: str) -> list[Quote]:
     entities = Entities(find_mentions(masked))
     candidates: list[Candidate] = []
     bare: list[tuple[int, int, int]] = []  # (paragraph, sentence start, sentence end) of quote-only sentences
-    turns = _transcript_turns(masked, paragraphs, segments)
+    turns = _transcript_turns(text, masked, paragraphs, segments)
     used: set[int] = set()  # segments already part of a quote
     cues = find_cues(masked, 0, len(masked))
     cue_starts = [c.start for c in cues]
@@ -157,7 +157,7 @@ def _append_spans(cand: Candidate, text: str, masked: str, s: int, e: int, segme
             cand.segments.add(i)
 
 
-def _transcript_turns(masked: str, paragraphs, segments) -> dict[int, Candidate]:
+def _transcript_turns(text: str, masked: str, paragraphs, segments) -> dict[int, Candidate]:
     """Paragraphs that open with an upper-case speaker label, when the article has several.
 
     A turn is verbatim, but it is direct only inside quotation marks: a
@@ -165,8 +165,8 @@ def _transcript_turns(masked: str, paragraphs, segments) -> dict[int, Candidate]
     """
     turns = {}
     for index, para in enumerate(paragraphs[1:], start=1):
-        match = _TURN.match(masked, para.start, para.end)
-        if match and not masked[match.end():para.end].isupper():
+        match = _TURN.match(text, para.start, para.end)  # the text: a label may open a quotation
+        if match and not text[match.end():para.end].isupper():
             source = Source(match.start(1), match.end(1), match.group(1), "name")
             span = (match.end(), para.end)
             kind, spans = kind_of(masked, span, segments)
@@ -206,6 +206,12 @@ def _attach_bare(text: str, masked: str, bare, candidates: list[Candidate], segm
             follower.spans.sort()
             continue
         if s != paragraphs[index].start:
+            continue
+        credit = _dash_credit(masked, paragraphs, index)
+        if credit is not None:
+            cand = Candidate([(segments[i].start, segments[i].end) for i in ids], "direct", credit, "―",
+                             "post", index, set(ids), 0.65)
+            found.append(cand)
             continue
         # A bare quotation paragraph right after an attributed one goes on with it.
         last = _last_quote_of(index - 1, candidates + found)
@@ -247,6 +253,23 @@ def _chain_follower(seg_id: int, segments: list[Segment], candidates: list[Candi
         if owner is not None:
             return owner
     return None
+
+
+_DASH_CREDIT = re.compile(r"[―—–-]{1,2}\s*")
+
+
+def _dash_credit(masked: str, paragraphs, index: int) -> Source | None:
+    """"¶ - President Obama, tweeting after the speech." — a credit line after a quotation paragraph."""
+    if index + 1 >= len(paragraphs):
+        return None
+    line = paragraphs[index + 1]
+    dash = _DASH_CREDIT.match(masked, line.start, line.end)
+    if dash is None or line.end - line.start > 160:
+        return None
+    name = NAME_RUN.match(masked, dash.end(), line.end)
+    if name is None or name.group().split()[0].lower() in ("the", "a", "an", "but", "and"):
+        return None
+    return Source(name.start(), name.end(), name.group(), "name")
 
 
 def _context_source(masked: str, paragraphs, index: int, by_paragraph) -> Source | None:
