@@ -194,3 +194,8 @@ def test_transcript_label_after_an_opening_quote_mark():
 def test_my_father_is_a_speaker():
     q = _direct_tier("Intro.\n\n“We live in hard times,” my father often said.")[0]
     assert q.mention == "my father"
+
+
+def test_turns_of_a_quoted_transcript_follow_their_own_marks():
+    quotes = extract_quotes("Transcript.\n\n\"WALLACE: Do you support it?\n\n\"PENCE: I love “Shark Tank” but no.")
+    assert [q.kind for q in quotes] == ["indirect", "mixed"]

@@ -24,7 +24,7 @@ from quotebook.extract.attribute import (
 from quotebook.extract.clean import split_paragraphs
 from quotebook.extract.cues import find_cues, skip_modifiers
 from quotebook.extract.indirect import kind_of, trim_end
-from quotebook.extract.marks import Segment, mask_quotations, pair_quotation_marks
+from quotebook.extract.marks import Segment, SegmentList, mask_quotations, pair_quotation_marks
 from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, find_mentions, mention_from_span, split_role
 from quotebook.extract.reported import find_reported
 from quotebook.extract.sentences import split_sentences
@@ -169,8 +169,10 @@ def _transcript_turns(text: str, masked: str, paragraphs, segments) -> dict[int,
         if match and not text[match.end():para.end].isupper():
             source = Source(match.start(1), match.end(1), match.group(1), "name")
             span = (match.end(), para.end)
-            kind, spans = kind_of(masked, span, segments)
-            seg_ids = set(segments.overlapping(span[0], span[1]))
+            # A mark before the label opens a quoted transcript, not this turn: only marks inside count.
+            inner = SegmentList([segments[i] for i in segments.overlapping(*span) if segments[i].start >= span[0]])
+            kind, spans = kind_of(masked, span, inner)
+            seg_ids = {i for i in segments.overlapping(*span) if segments[i].start >= span[0]}
             turns[index] = Candidate(spans, kind, source, ":", "colon", index, seg_ids, 0.7)
     return turns if len(turns) >= 2 else {}
 
