@@ -172,7 +172,7 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
         if governed is not None and governed.end() == b:
             return Source(offset + governed.start(), offset + e, rest[governed.start():e], "np")
         return Source(offset + b, offset + e, rest[b:e], "name")
-    words = list(_NP_TOKEN.finditer(rest))
+    words = list(_NP_TOKEN.finditer(rest, max(0, len(rest) - 90)))  # only the last words matter
     if not words:
         return None
     head = words[-1].group().lower().strip(".")
