@@ -199,3 +199,13 @@ def test_my_father_is_a_speaker():
 def test_turns_of_a_quoted_transcript_follow_their_own_marks():
     quotes = extract_quotes("Transcript.\n\n\"WALLACE: Do you support it?\n\n\"PENCE: I love “Shark Tank” but no.")
     assert [q.kind for q in quotes] == ["indirect", "mixed"]
+
+
+def test_quotation_after_a_participle_joins_the_first_quote():
+    quotes = _direct_tier("Intro.\n\n“That is the question,” Ken Ito said, noting he would back any winner. “We have a deep bench.”")
+    assert quotes[0].text == "“That is the question,” … “We have a deep bench.”"
+
+
+def test_a_sentence_opening_with_a_quotation_goes_on_with_the_last_quote():
+    q = _direct_tier("Intro.\n\n“The key is turnout,” said Ann Lee. “Sanders has to do the work” - and he knows it.")[0]
+    assert q.text == "“The key is turnout,” … “Sanders has to do the work”"

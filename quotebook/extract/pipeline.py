@@ -93,8 +93,9 @@ def _extract(text: str) -> list[Quote]:
                 candidates.extend(found)
                 for c in found:
                     used |= c.segments
-                # A quotation sentence right after "S said C." goes on with it, reported or not.
-                previous = found[-1]
+                # A quotation sentence right after "S said C." goes on with it, reported or not;
+                # after “…,” he said, noting C. it goes on with the quotation.
+                previous = next((c for c in found if c.kind != "indirect"), found[-1])
                 cue_only = None
                 continue
             if not found and cue_only is not None and is_pure_quote(masked, s, e, segments):
@@ -115,6 +116,15 @@ def _extract(text: str) -> list[Quote]:
                     used.update(previous.segments)
                 else:
                     bare.append((index, s, e))
+            elif previous is not None and previous.paragraph == index and segments.starting_at(s) is not None:
+                # “…,” she said. “It is over” - and with that she left: the quotation goes on.
+                seg_id = bisect.bisect_left(segments.starts, s)
+                if seg_id not in used:
+                    previous.spans.append((segments[seg_id].start, segments[seg_id].end))
+                    previous.segments.add(seg_id)
+                    used.add(seg_id)
+                    if previous.kind == "indirect":
+                        previous.kind = "mixed"
             previous = None
     candidates.extend(_attach_bare(text, masked, bare, candidates, segments, paragraphs, used))
     candidates.extend(find_reported(masked, paragraphs, segments, cues, candidates, sentences))
