@@ -24,7 +24,9 @@ _DOUBLE_CLOSE = "”»"
 _SINGLE_OPEN = "‘‹"
 _SINGLE_CLOSE = "’›"
 # ''' is a nested single quote touching a doubled-apostrophe double quote.
-_MARK = re.compile(r"'''|''|``|[\"“”„‟«»‘’‹›']")
+# Same matches as r"'''|''|``|[\"“”„‟«»‘’‹›']", written to open with one character class so
+# the regex engine skips the text between marks at C speed.
+_MARK = re.compile(r"[\"“”„‟«»‘’‹›'`](?:(?<=')'{0,2}|(?<=`)`|(?<=[\"“”„‟«»‘’‹›]))")
 _OPEN_BEFORE = set(" \t\u00a0([{<—–-/:;,\u2014" + _DOUBLE_OPEN + _SINGLE_OPEN)
 _CLOSE_AFTER = set(" \t\u00a0.,;:!?)]}>—–-/…\u2014" + _DOUBLE_CLOSE + _SINGLE_CLOSE)
 _TERMINAL = ".,!?…"
