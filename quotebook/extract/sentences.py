@@ -18,8 +18,9 @@ _ABBREVIATIONS = frozenset(
     ft mt fig op ed al ave blvd assn univ bros messrs""".split()
 )
 # A sentence ends at . ! ? (or …), maybe followed by closing marks or a bracket,
-# before a space and something that can start a sentence.
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:[\"“‘'«(\[`]+[A-Z0-9À-Þ\x1a]|[A-Z0-9À-Þ]))")
+# before a space and something that can start a sentence. ([…][…]* rather than […]+: a pattern
+# that opens with a character class lets the regex engine skip to the next candidate at C speed.)
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"”’'»)\]]*(?=\s+(?:[\"“‘'«(\[`]+[A-Z0-9À-Þ\x1a]|[A-Z0-9À-Þ]))")
 _STARTERS = frozenset("The He She It They We I But And In A An This That His Her Their".split())
 _NEXT_WORDS = re.compile(r"\s+((?:[\w.’'\-]+\s+){0,5}[\w.’'\-]+)")
 
