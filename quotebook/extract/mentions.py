@@ -140,9 +140,13 @@ def _is_organisation(phrase: str) -> bool:
     return any(_clean_token(w) in orgs for w in phrase.split()) or phrase.isupper() and len(phrase) <= 6
 
 
+_NON_SPACE = re.compile(r"\S+")
+_KEEPS_DOT = re.compile(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp)\.$")
+
+
 def _trim_run(run: str) -> tuple[int, int]:
     """Drop sentence-initial function words and trailing connectors from a name run."""
-    words = list(re.finditer(r"\S+", run))
+    words = list(_NON_SPACE.finditer(run))
     while words and _clean_token(words[0].group()) in _NOT_NAMES:
         words.pop(0)
     while words and (not (words[-1].group()[:1].isupper() or words[-1].group().startswith(("al-", "el-")))
@@ -161,7 +165,7 @@ def _analyse(run: str) -> tuple[int, int, str, int, str | None, str, str | None]
         return None
     phrase = run[start:end]
     # "Jr." and a trailing dot of an abbreviation stay; a sentence's full stop goes.
-    if phrase.endswith(".") and not re.search(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp)\.$", phrase):
+    if phrase.endswith(".") and not _KEEPS_DOT.search(phrase):
         phrase, end = phrase[:-1], end - 1
     if " of " in phrase:
         # "Scott Hawkins of Cheyenne": a home town, not part of the name.
@@ -203,6 +207,7 @@ def find_mentions(text: str) -> list[Mention]:
     return mentions
 
 
+@lru_cache(maxsize=8192)
 def _surname(name: str) -> str:
     tokens = [t for t in name.split() if _clean_token(t) not in _SUFFIXES]
     return _clean_token(tokens[-1]) if tokens else ""
