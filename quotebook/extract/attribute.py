@@ -38,6 +38,7 @@ _ONLY_PUNCTUATION = re.compile(r"[.!?;:,\s]*")
 _QUOTE_FIRST = re.compile(r"[,:;.]?\s*[“\"'‘«`]")
 _TRAILING_PARTICIPLE = re.compile(r",\s*(?:adding|saying|noting|referring|explaining|calling|according|citing|while|as|before|after|when|in|at|on|during|to)\b")
 _ANY_WORD_CHAR = re.compile(r"\w")
+_NP_BREAK = re.compile("[,;:\u201c\u201d\"" + MASK + "]")  # ends a noun phrase read backwards
 
 # Between a subject and its cue: "has also said", "later told", "repeatedly warned".
 _AUX_WORDS = frozenset(
@@ -183,7 +184,7 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
         word = words[i].group()
         low = word.lower()
         between = rest[words[i].end():words[i + 1].start()] if i + 1 < len(words) else ""
-        if any(ch in between for ch in ",;:\u201c\u201d\"" + MASK):
+        if between != " " and _NP_BREAK.search(between):
             break
         if low in _DETERMINERS or low.endswith(("’s", "'s")):
             start_index = i
@@ -204,6 +205,9 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
 
 
 def _name_run_ending(rest: str) -> tuple[int, int] | None:
+    # A name run ends in a capitalised token, so a last word without a capital ends none.
+    if rest[max(rest.rfind(" "), rest.rfind("\u00a0"), rest.rfind("\n")) + 1:].islower():
+        return None
     tail_start = max(0, len(rest) - 120)
     found = None
     for match in NAME_RUN.finditer(rest, tail_start):
