@@ -209,3 +209,16 @@ def test_quotation_after_a_participle_joins_the_first_quote():
 def test_a_sentence_opening_with_a_quotation_goes_on_with_the_last_quote():
     q = _direct_tier("Intro.\n\n“The key is turnout,” said Ann Lee. “Sanders has to do the work” - and he knows it.")[0]
     assert q.text == "“The key is turnout,” … “Sanders has to do the work”"
+
+
+def test_post_cue_with_circumstance_after_it():
+    q = _direct_tier("Intro.\n\n“Boots on the ground” would be right, Ann Lee said after the attacks.")[0]
+    assert q.text == "“Boots on the ground” would be right"
+    assert q.speaker == "Ann Lee"
+
+
+def test_content_goes_on_after_a_parenthetical_cue():
+    q = _direct_tier("Intro.\n\nDonations are checked against the limits, Ken Ito said, but “we do not ask about income.”")[0]
+    assert q.kind == "mixed"
+    assert q.spans[0][0] == q.text.index("Donations") + len("Intro.\n\n")
+    assert q.text.endswith("“we do not ask about income.”")

@@ -658,7 +658,14 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     rest_quote = _QUOTE_NEXT.match(rest) is not None
     if inverted and _TRAILING_APPOSITION.match(rest):
         rest = ""  # "said Charlie Black, a longtime Republican strategist."
-    trivial = _trivial_rest(rest)
+    trivial = _trivial_rest(rest) or MASK in prefix and _circumstance_rest(rest)
+    # "“A big truck” hit the barriers, he said, and “everyone started running.”": the content goes on.
+    goes_on = _GOES_ON.match(masked, after, e) if boundary and not trivial else None
+    ahead = segments.overlapping(goes_on.end(), e) if goes_on is not None else range(0)
+    if ahead and not find_cues(masked, goes_on.end(), segments[ahead[0]].start):
+        trivial = True
+    else:
+        goes_on = None
     # “…,” the senator said his campaign… — a quote in an opener, then the main clause's content.
     opens_with_quote = masked[s:s + 1] in _OPEN_MARKS or bool(segments.starting_at(s))
     post = boundary and (ends_in_quote and (trivial or opens_with_quote) or (trivial and not rest_quote))
@@ -675,6 +682,10 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         more = _trailing_quote(masked, after, e, segments)
         if more and kind != "indirect":
             spans = spans + [more]
+        if goes_on is not None:
+            rest_kind, rest_spans = kind_of(masked, (goes_on.start(), trim_end(masked, goes_on.start(), e)), segments)
+            spans = (spans if kind != "direct" or rest_kind == "direct" else [span]) + rest_spans
+            kind = "direct" if kind == rest_kind == "direct" else "mixed"
         if kind == "indirect" and not cue.speech:
             return None
         layout = "post"
@@ -767,6 +778,9 @@ def _end_at_quoted_comma(masked: str, span: tuple[int, int], segments: SegmentLi
     return span
 
 
+_GOES_ON = re.compile(r"\s*,\s+(?=(?:but|and|while|although)\s)")
+
+
 def _trivial_rest(rest: str) -> bool:
     """What follows a post-position cue: nothing, or a new quote, or "adding…"."""
     stripped = rest.strip()
@@ -777,6 +791,18 @@ def _trivial_rest(rest: str) -> bool:
     if _TRAILING_PARTICIPLE.match(stripped):
         return True
     return False
+
+
+def _circumstance_rest(rest: str) -> bool:
+    """"“…” would do, Carson said after the attacks." / "…, she said in a video message to the convention."."""
+    stripped = rest.strip()
+    return _TRAILING_CIRCUMSTANCE.fullmatch(stripped) is not None and " that " not in stripped
+
+
+_TRAILING_CIRCUMSTANCE = re.compile(
+    r"(?:after|before|in|at|on|during|of|about|to|from|with|outside|inside|last|this|earlier|later|while|when)\b"
+    r"[^\x1a“”\"':;]{0,100}?[.!?]?"
+)
 
 
 _GAP = re.compile(r"\s*[,:;.]?\s*")
