@@ -222,3 +222,8 @@ def test_content_goes_on_after_a_parenthetical_cue():
     assert q.kind == "mixed"
     assert q.spans[0][0] == q.text.index("Donations") + len("Intro.\n\n")
     assert q.text.endswith("“we do not ask about income.”")
+
+
+def test_trailing_time_and_venue_after_the_last_quotation_is_not_content():
+    q = _direct_tier("Intro.\n\nKen Ito called the plan “a disaster” Wednesday on a radio show.")[0]
+    assert q.text == "the plan “a disaster”"

@@ -770,12 +770,21 @@ def _end_at_quoted_comma(masked: str, span: tuple[int, int], segments: SegmentLi
     """Reported content ends at a quotation closed by ,” unless a list goes on:
     said he was “not done yet,” when asked → said he was “not done yet,”."""
     start, end = span
-    for i in segments.overlapping(start, end):
+    ids = segments.overlapping(start, end)
+    for i in ids:
         seg = segments[i]
         if seg.closed and start <= seg.start and seg.end < end and masked[seg.end - 2:seg.end - 1] == ",":
             if _STOPS_AFTER_QUOTE.match(masked, seg.end, end):
                 return start, seg.end
+    if ids and segments[ids[-1]].end < end and _TRAILING_TIME.fullmatch(masked, segments[ids[-1]].end, end):
+        return start, segments[ids[-1]].end  # "called her a “disgrace” Wednesday on a radio show"
     return span
+
+
+_TRAILING_TIME = re.compile(
+    r",?\s+(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"tonight|week|night|morning)(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:on|in|at|during)\s+[^,;:\x1a“”\"]{1,60})?"
+)
 
 
 _GOES_ON = re.compile(r"\s*,\s+(?=(?:but|and|while|although)\s)")
