@@ -65,6 +65,21 @@ def _cue_regex() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + lexicon.trie_pattern(forms) + r")(?![\w\-’'])")
 
 
+@lru_cache(maxsize=1)
+def _cue_scan_regex() -> re.Pattern[str]:
+    """_cue_regex for scanning a text: led by the non-word character before a form instead of \\b,
+    so the regex engine skips through words at C speed. Same matches after the text's first character."""
+    return re.compile(r"\W(" + _cue_regex().pattern.removeprefix(r"\b") + ")")
+
+
+def _cue_spans(masked: str) -> list[tuple[int, int]]:
+    """(start, end) of every match of _cue_regex in masked, in order."""
+    first = _cue_regex().match(masked)
+    spans = [first.span()] if first else []
+    spans.extend(m.span(1) for m in _cue_scan_regex().finditer(masked, first.end() if first else 0))
+    return spans
+
+
 # After a reporting noun, its clause: "claim that", "promise to", "statement on Wednesday that".
 _NOUN_TAIL = re.compile(r"(?:\s+(?:on|in)\s+\w+(?:\s+\w+)?)?\s*,?\s+(?=(?:that|to)\s)")
 # Words before a verb form that make it a noun or an infinitive: "the plan", "to support", "a planned".
@@ -125,9 +140,8 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
 
     nouns = lexicon.words("reporting_nouns.txt")
     verbs = lexicon.verb_forms("stance_verbs.txt")
-    for match in _cue_regex().finditer(masked):
-        word = match.group()
-        cue_start, cue_end = match.start(), match.end()
+    for cue_start, cue_end in _cue_spans(masked):
+        word = masked[cue_start:cue_end]
         if masked[cue_start - 1:cue_start] in ("-", "’", "'"):
             continue  # "pro-Trump", "o'clock": part of another word
         previous = masked[max(0, cue_start - 12):cue_start].split()[-1:]
