@@ -227,3 +227,13 @@ def test_content_goes_on_after_a_parenthetical_cue():
 def test_trailing_time_and_venue_after_the_last_quotation_is_not_content():
     q = _direct_tier("Intro.\n\nKen Ito called the plan “a disaster” Wednesday on a radio show.")[0]
     assert q.text == "the plan “a disaster”"
+
+
+def test_colon_lead_in_takes_the_subject_of_its_own_clause():
+    q = _direct_tier("Intro.\n\nShe got so upset, and drove so fast, that I had to change my answer: “Of course I believe it.”")[0]
+    assert q.mention == "I"
+
+
+def test_coordinated_cue_takes_the_subject_of_its_own_clause():
+    quotes = _direct_tier("Intro.\n\nWhen my mother mentioned the devil to me, I laughed and said, “I do not believe in the devil.”")
+    assert quotes[-1].mention == "I"

@@ -456,7 +456,7 @@ _PARTICIPLE_QUOTE = re.compile(
     r"(?:\s+(?:\w+\s+){0,3}?\w+)??)\s*[:,]?\s*(?=[“\"'‘«`])"
 )
 # "Trump issued a statement: “…”", "he demurred: “…”": a clause, a colon, the quotation.
-_OTHER_SUBJECT = re.compile(r"(?:[,;]|\b(?:that|so|and|but))\s+(?:I|we|he|she|they)\s+[a-z]+")
+_OTHER_SUBJECT = re.compile(r"(?:[,;]|\b(?:that|so|and|but))\s+(I|we|he|she|they)\s+[a-z]+")
 _LEAD_IN_QUOTE = re.compile(r"[:]\s*(?=[“\"'‘«`])")
 
 
@@ -469,8 +469,13 @@ def _participle_quote(masked: str, s: int, e: int, segments: SegmentList, paragr
         source = _sentence_subject(masked, s, match.start())
         if source is None or source.start >= match.start():
             continue
-        if _OTHER_SUBJECT.search(masked, source.end, match.start()):
-            source, confidence = None, 0.4  # "She got upset, so I had to answer: “…”": whose words is unclear
+        other = None
+        for other in _OTHER_SUBJECT.finditer(masked, source.end, match.start()):
+            pass  # the last clause before the colon has a subject of its own
+        if other is not None:
+            # "She got upset, so that I had to answer: “…”": that clause's subject spoke.
+            source = Source(other.start(1), other.end(1), other.group(1), "pronoun")
+            confidence = 0.5
         span = (match.end(), trim_end(masked, match.end(), e))
         kind, spans = kind_of(masked, span, segments)
         if kind != "direct" or all(segments[i].title for i in segments.overlapping(*span)):
@@ -626,8 +631,19 @@ def _second_cues(masked: str, start: int, e: int) -> list[_SecondCue]:
         while begin > start and masked[begin - 1] in " ,":
             begin -= 1
         after = skip_modifiers(masked, skip_object(masked, skip_modifiers(masked, cue.end, e), e, cue.base), e)
-        found.append(_SecondCue(begin, after, masked[cue.start:cue.end], _pronoun_of(before)))
+        found.append(_SecondCue(begin, after, masked[cue.start:cue.end], _pronoun_of(before) or _clause_pronoun(masked, start, begin)))
     return sorted(found)
+
+
+_CLAUSE_PRONOUN = re.compile(r"[,;]\s+(I|we|he|she|they)\s+[a-z]+(?:\s+[a-z]+)?\s*\Z")
+
+
+def _clause_pronoun(masked: str, start: int, begin: int) -> Source | None:
+    """"When my mother asked, I laughed and said…": the clause has a subject of its own."""
+    match = _CLAUSE_PRONOUN.search(masked, max(start, begin - 40), begin)
+    if match is None:
+        return None
+    return Source(match.start(1), match.end(1), match.group(1), "pronoun")
 
 
 def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, paragraph: int) -> Candidate | None:
