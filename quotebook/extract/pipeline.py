@@ -297,10 +297,17 @@ def _context_source(masked: str, paragraphs, index: int, by_paragraph) -> Source
                 return cand.source
         return _last_subject(masked, prev.start, prev.start + len(tail) - 1)
     # "Such a position was voiced by Pompeo." — a passive cue names the speaker.
-    match = re.search(r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:voiced|expressed|stated|said|made|echoed|put|explained|described)\s+by\s+([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})\.?$", tail)
+    match = _PASSIVE_CUE_BY.search(tail)
     if match:
         return Source(prev.start + match.start(1), prev.start + match.start(1) + len(match.group(1).rstrip(".")), match.group(1).rstrip("."), "name")
     return None
+
+
+_PASSIVE_CUE_BY = re.compile(
+    r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:voiced|expressed|stated|said|made|echoed|put|explained|described)"
+    r"\s+by\s+([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})\.?$"
+)
+_SPOKESPERSON_NP = re.compile(r"(?:the|an?|one|two|several|some)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\s+(?:for|of|at|with|to|from)\b")
 
 
 def _last_subject(masked: str, start: int, end: int) -> Source | None:
@@ -357,7 +364,7 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
     head = words[-1].strip(".,").lower() if words else ""
     determiner = words[0].lower() if words else ""
     if source.kind == "np":
-        spokes = re.match(r"(?:the|an?|one|two|several|some)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\s+(?:for|of|at|with|to|from)\b", low)
+        spokes = _SPOKESPERSON_NP.match(low)
         if spokes and spokes.group(1) in lexicon.anonymous_nouns():
             return source.text, "anonymous", None, 0.8  # "a spokesman for the campaign"
         if head in lexicon.anonymous_nouns() and not _has_proper_name(words[1:-1] if determiner in ("the", "a", "an") else words[:-1]):
