@@ -753,6 +753,9 @@ def _clause_prefix(prefix: str) -> str:
 
 _STOPS_AFTER_QUOTE = re.compile(r"\s+(?:when|as|after|before|in\s+(?:a|an|the|his|her)|[a-z]+ing\b)")
 
+_NESTING_WORD = re.compile(r"\b(?:that|and|or|whether|if)\b")
+
+
 def _before_next_speaker(masked: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """"she said C1, at the town hall she said C2": C1 ends before the next speaker's clause."""
     start, end = span
@@ -764,7 +767,7 @@ def _before_next_speaker(masked: str, span: tuple[int, int]) -> tuple[int, int] 
             continue
         comma = masked.rfind(",", start, source.start)
         between = masked[comma + 1:source.start] if comma > start else ""
-        if comma <= start or len(between.split()) > 6 or re.search(r"\b(?:that|and|or|whether|if)\b", between):
+        if comma <= start or len(between.split()) > 6 or _NESTING_WORD.search(between):
             continue  # "said that Trump said…": a nested attribution is part of the content
         stop = trim_end(masked, start, comma)
         return (start, stop) if stop - start >= 6 else span
