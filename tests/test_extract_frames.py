@@ -237,3 +237,7 @@ def test_colon_lead_in_takes_the_subject_of_its_own_clause():
 def test_coordinated_cue_takes_the_subject_of_its_own_clause():
     quotes = _direct_tier("Intro.\n\nWhen my mother mentioned the devil to me, I laughed and said, “I do not believe in the devil.”")
     assert quotes[-1].mention == "I"
+
+
+def test_a_noun_in_ing_before_a_title_is_not_a_participle_cue():
+    assert not _direct_tier("Intro.\n\nShe spoke after a shooting at a screening of her film, “Trainwreck.”")

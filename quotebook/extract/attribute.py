@@ -452,11 +452,12 @@ def _credit_line(masked: str, s: int, e: int, segments: SegmentList, paragraph: 
 
 
 _PARTICIPLE_QUOTE = re.compile(
-    r",?\s+(?:by\s+)?((?:saying|writing|adding|tweeting|declaring|asking|explaining|noting|[a-z]{3,}ing)"
+    # Any participle after a comma ("…, chanting “…”"); without one, only verbs of saying ("a screening of").
+    r"(?:,?\s+(?:by\s+)?(?=saying|writing|adding|tweeting|declaring|asking|explaining|noting)|,\s+(?:by\s+)?)([a-z]{3,}ing"
     r"(?:\s+(?:\w+\s+){0,3}?\w+)??)\s*[:,]?\s*(?=[“\"'‘«`])"
 )
-# "Trump issued a statement: “…”", "he demurred: “…”": a clause, a colon, the quotation.
 _OTHER_SUBJECT = re.compile(r"(?:[,;]|\b(?:that|so|and|but))\s+(I|we|he|she|they)\s+[a-z]+")
+# "Trump issued a statement: “…”", "he demurred: “…”": a clause, a colon, the quotation.
 _LEAD_IN_QUOTE = re.compile(r"[:]\s*(?=[“\"'‘«`])")
 
 

@@ -154,8 +154,8 @@ _WORDS = re.compile(r"[^\W\d_][\w’'\-]*")
 def _is_title(quoted: str) -> bool:
     """“Fox News Sunday”, “Perception and the Mind”: every word capitalised but the small ones."""
     words = _WORDS.findall(quoted)
-    if not words or quoted.rstrip("”\"'’» ")[-1:] in ".!?":
-        return False
+    if not words or len(words) < 2 and quoted.rstrip("”\"'’» ")[-1:] in ".!?":
+        return False  # “Yes.” is an answer; “Sharknado 3: Oh Hell No!” and “Trainwreck” are titles
     return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
