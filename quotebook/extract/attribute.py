@@ -53,7 +53,6 @@ _TIME_BEFORE_CUE = re.compile(
 )
 # Asides between a subject and its cue: "Proponents, however, say".
 _ASIDES = frozenset({"however", "though", "too", "meanwhile"})
-_LAST_WORD = re.compile(r"(?:^|(?<=\s))(\S+)\s*\Z")
 _PARTY_TAG = re.compile(r"\s*\((?:[RDI]|[A-Z][\w.]*)[-–,][^()]{1,30}\)\s*$|\s*\([A-Z][\w.\- ]{0,20}\)\s*$")
 _DETERMINERS = frozenset(
     """the a an one two three four five several some many most other another his her their its our

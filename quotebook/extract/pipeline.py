@@ -148,13 +148,6 @@ def _cue_only_sentence(masked: str, s: int, e: int, cues) -> tuple[Source, str] 
     return None
 
 
-def _used(candidates: list[Candidate]) -> set[int]:
-    used: set[int] = set()
-    for c in candidates:
-        used |= c.segments
-    return used
-
-
 def _segment_ids(segments: list[Segment], s: int, e: int) -> list[int]:
     return list(segments.overlapping(s, e))
 
