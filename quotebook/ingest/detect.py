@@ -73,6 +73,10 @@ def utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+# Every byte except the control characters that do not occur in text.
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13, 27)))
+
+
 def binary_reason(head: bytes) -> str | None:
     """Why these leading bytes are not text, or None if they may be."""
     if bom_encoding(head) or utf16_without_bom(head):
@@ -83,7 +87,8 @@ def binary_reason(head: bytes) -> str | None:
     if b"\x00" in head:
         return "binary file (contains NUL bytes)"
     sample = head[:8192]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    # Deleting every byte but the control characters counts them at C speed.
+    controls = len(sample.translate(None, _NOT_CONTROL))
     if sample and controls / len(sample) > 0.05:
         return "binary file (control characters)"
     return None
