@@ -294,7 +294,14 @@ class Quotebook:
                 self.conn.execute(
                     "INSERT OR IGNORE INTO speaker_roles (speaker_id, role, date, article_id) "
                     "VALUES (?, ?, ?, ?)", (speaker_id, quote.role, quote.date or article.date, article_id))
-        topics = _unique([t for t, _ in quote.topics] + list(article.topics))
+        # Topics by their stored name: "Belarus" given now and "belarus" stored
+        # before are one topic, shown one way everywhere (the FTS copy included).
+        sources = {t: s for t, s in quote.topics}
+        tagged: dict[int, tuple[str, str]] = {}
+        for topic in _unique([t for t, _ in quote.topics] + list(article.topics)):
+            topic_id, name = self._topic(topic)
+            tagged.setdefault(topic_id, (name, sources.get(topic, "user")))
+        topics = [name for name, _ in tagged.values()]
         quote_id = self.conn.execute(
             "INSERT INTO quotes (article_id, speaker_id, text, kind, start, end, spans, mention, "
             "mention_start, mention_end, speaker_type, role, cue, confidence, date, date_precision, "
@@ -307,23 +314,28 @@ class Quotebook:
              self._speaker_name(speaker_id), " | ".join(topics), article.title,
              quote_key(quote.text)),
         ).lastrowid
-        sources = {t: s for t, s in quote.topics}
-        for topic in topics:
-            self._tag(quote_id, topic, sources.get(topic, "user"))
+        for topic_id, (_, source) in tagged.items():
+            self._link_topic(quote_id, topic_id, source)
         if group:
             group_quote(self.conn, quote_id)
         return quote_id
 
-    def _tag(self, quote_id: int, topic: str, source: str) -> None:
-        # "Belarus" given at import and "belarus" given later are one topic.
-        row = self.conn.execute("SELECT id FROM topics WHERE name = ? COLLATE NOCASE ORDER BY id",
+    def _topic(self, topic: str) -> tuple[int, str]:
+        """(id, stored name) of a topic, created if new; names match whatever their case."""
+        row = self.conn.execute("SELECT id, name FROM topics WHERE name = ? COLLATE NOCASE ORDER BY id",
                                 (topic,)).fetchone()
-        topic_id = row[0] if row else self.conn.execute(
-            "INSERT INTO topics (name) VALUES (?)", (topic,)).lastrowid
+        if row:
+            return row
+        return self.conn.execute("INSERT INTO topics (name) VALUES (?)", (topic,)).lastrowid, topic
+
+    def _link_topic(self, quote_id: int, topic_id: int, source: str) -> None:
         self.conn.execute(
             "INSERT OR IGNORE INTO quote_topics (quote_id, topic_id, source) VALUES (?, ?, ?)",
             (quote_id, topic_id, source),
         )
+
+    def _tag(self, quote_id: int, topic: str, source: str) -> None:
+        self._link_topic(quote_id, self._topic(topic)[0], source)
 
     # -- reading ---------------------------------------------------------------
 

@@ -85,3 +85,13 @@ def test_quotes_are_filtered_by_topic_and_date(temporary_db):
 def test_name_key_folds_case_accents_and_punctuation():
     assert name_key("José  Álvarez-Peña") == name_key("jose alvarez-pena")
     assert name_key("Mr. O’Neil") == "mr o'neil"
+
+
+def test_topics_differing_only_in_case_are_one_topic_shown_one_way(temporary_db):
+    book = Quotebook(temporary_db)
+    book.add_article(ARTICLE, [quote("“We will reopen the northern dock,”", topics=(("Ports", "user"),))])
+    other = Article(text=ARTICLE.text + "\n\nMore.", title="Again")
+    book.add_article(other, [quote("“We will reopen the northern dock,”", article=other, speaker="Ann Lee",
+                                   topics=(("ports", "user"), ("PORTS", "heading")))])
+    assert book.counts()["topics"] == 1
+    assert {q.topics for q in book.quotes(limit=None)} == {("Ports",)}
