@@ -2,7 +2,8 @@
 
 Pure functions from text to data: no database, no disk (the lexicons are
 package data read once). The stages live in their own modules: clean,
-marks, sentences, cues, attribute, indirect, mentions; pipeline runs them.
+marks, sentences, cues, attribute (with sources, bounds, quoted_frames and
+records), indirect, reported, mentions, tidy; pipeline runs them.
 """
 
 from quotebook.extract.mentions import Mention, find_mentions, split_role

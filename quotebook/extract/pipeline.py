@@ -1,7 +1,8 @@
 """Text in, quotes out: the stages run in order over one article.
 
 clean (paragraphs) → marks (quoted segments, masked text) → sentences →
-attribute (frames: cue, source, content) → context (bare quotation
+attribute (frames: cue, source, content; the
+speaker itself is found by sources) → context (bare quotation
 paragraphs) → mentions (resolve the source to a full name) → Quote.
 """
 
@@ -13,21 +14,16 @@ import re
 
 from quotebook.data import Quote
 from quotebook.extract import lexicon
-from quotebook.extract.attribute import (
-    Candidate,
-    Source,
-    _source_before,
-    frame_sentence,
-    is_pure_quote,
-    relative_antecedent,
-)
+from quotebook.extract.attribute import frame_sentence, is_pure_quote
 from quotebook.extract.clean import split_paragraphs
 from quotebook.extract.cues import find_cues, skip_modifiers
 from quotebook.extract.indirect import kind_of, trim_end
 from quotebook.extract.marks import Segment, SegmentList, mask_quotations, pair_quotation_marks
 from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, find_mentions, mention_from_span, split_role
+from quotebook.extract.records import Candidate, Source
 from quotebook.extract.reported import find_reported
 from quotebook.extract.sentences import split_sentences
+from quotebook.extract.sources import _source_before, relative_antecedent
 from quotebook.extract.tidy import tidy_speakers
 
 # A transcript turn: "PENCE: …", "JAKE TAPPER: …" at the start of a paragraph.

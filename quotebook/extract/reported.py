@@ -20,12 +20,13 @@ import re
 from functools import lru_cache
 
 from quotebook.extract import lexicon
-from quotebook.extract.attribute import Candidate, Source, _clause_prefix, _source_before, _subject_leads
 from quotebook.extract.cues import Cue, skip_modifiers
 from quotebook.extract.indirect import _CLAUSE_BREAK, kind_of, trim_end
 from quotebook.extract.marks import SegmentList
 from quotebook.extract.mentions import mention_from_span
+from quotebook.extract.records import Candidate, Source
 from quotebook.extract.sentences import split_sentences
+from quotebook.extract.sources import _clause_prefix, _source_before, _subject_leads
 
 # A complement that shows the verb is not taking a stance: "backed down", "planned by", "want out".
 _NOT_COMPLEMENT = frozenset(

@@ -1,0 +1,118 @@
+"""Where the content of a frame stops: at the next speaker, a quoted comma, a trailing time or aside."""
+
+from __future__ import annotations
+
+import re
+
+from quotebook.extract.cues import find_cues
+from quotebook.extract.indirect import trim_end
+from quotebook.extract.marks import SegmentList
+from quotebook.extract.sources import _source_before
+
+
+_ONLY_PUNCTUATION = re.compile(r"[.!?;:,\s]*")
+
+
+_QUOTE_FIRST = re.compile(r"[,:;.]?\s*[“\"'‘«`]")
+
+
+_TRAILING_PARTICIPLE = re.compile(r",\s*(?:adding|saying|noting|referring|explaining|calling|according|citing|while|as|before|after|when|in|at|on|during|to)\b")
+
+
+_STOPS_AFTER_QUOTE = re.compile(r"\s+(?:when|as|after|before|in\s+(?:a|an|the|his|her)|[a-z]+ing\b)")
+
+
+_NESTING_WORD = re.compile(r"\b(?:that|and|or|whether|if)\b")
+
+
+def _before_next_speaker(masked: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """"she said C1, at the town hall she said C2": C1 ends before the next speaker's clause."""
+    start, end = span
+    for cue in find_cues(masked, start + 1, end):
+        if not cue.speech or cue.base == "according to":
+            continue
+        source = _source_before(masked, start, cue.start)
+        if source is None or source.text.lower() in ("it", "who", "which"):
+            continue
+        comma = masked.rfind(",", start, source.start)
+        between = masked[comma + 1:source.start] if comma > start else ""
+        if comma <= start or len(between.split()) > 6 or _NESTING_WORD.search(between):
+            continue  # "said that Trump said…": a nested attribution is part of the content
+        stop = trim_end(masked, start, comma)
+        return (start, stop) if stop - start >= 6 else span
+    return span
+
+
+_SECOND_THAT = re.compile(r"[”\"'’»]?,?\s+(?:but|and)\s+(?:also\s+)?that\b")
+
+
+def _second_that_clause(masked: str, span: tuple[int, int], e: int) -> tuple[int, int]:
+    """"said his staff erred, but that the ruling was unfair": both clauses are what was said."""
+    more = _SECOND_THAT.match(masked, span[1], e)
+    if more is None:
+        return span
+    return span[0], trim_end(masked, span[0], e)
+
+
+def _end_at_quoted_comma(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[int, int]:
+    """Reported content ends at a quotation closed by ,” unless a list goes on:
+    said he was “not done yet,” when asked → said he was “not done yet,”."""
+    start, end = span
+    ids = segments.overlapping(start, end)
+    for i in ids:
+        seg = segments[i]
+        if seg.closed and start <= seg.start and seg.end < end and masked[seg.end - 2:seg.end - 1] == ",":
+            if _STOPS_AFTER_QUOTE.match(masked, seg.end, end):
+                return start, seg.end
+    if ids and segments[ids[-1]].end < end and _TRAILING_TIME.fullmatch(masked, segments[ids[-1]].end, end):
+        return start, segments[ids[-1]].end  # "called her a “disgrace” Wednesday on a radio show"
+    return span
+
+
+_TRAILING_TIME = re.compile(
+    r",?\s+(?:on\s+|last\s+|this\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"tonight|week|night|morning)(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:on|in|at|during)\s+[^,;:\x1a“”\"]{1,60})?"
+)
+
+
+def _trivial_rest(rest: str) -> bool:
+    """What follows a post-position cue: nothing, or a new quote, or "adding…"."""
+    stripped = rest.strip()
+    if not stripped or _ONLY_PUNCTUATION.fullmatch(stripped):
+        return True
+    if _QUOTE_FIRST.match(stripped):
+        return True
+    if _TRAILING_PARTICIPLE.match(stripped):
+        return True
+    return False
+
+
+def _circumstance_rest(rest: str) -> bool:
+    """"“…” would do, Carson said after the attacks." / "…, she said in a video message to the convention."."""
+    stripped = rest.strip()
+    return _TRAILING_CIRCUMSTANCE.fullmatch(stripped) is not None and " that " not in stripped
+
+
+_TRAILING_CIRCUMSTANCE = re.compile(
+    r"(?:after|before|in|at|on|during|of|about|to|from|with|outside|inside|last|this|earlier|later|while|when)\b"
+    r"[^\x1a“”\"':;]{0,100}?[.!?]?"
+)
+
+
+_GAP = re.compile(r"\s*[,:;.]?\s*")
+
+
+def _trailing_quote(masked: str, pos: int, end: int, segments: SegmentList) -> tuple[int, int] | None:
+    """“…,” he said, “…” — the second part of an interrupted quote."""
+    match = _GAP.match(masked, pos, end)
+    seg = segments.starting_at(match.end() if match else pos)
+    if seg is None:
+        # “…,” he said of the plan, “…” / said Ann Lee, an economist, “…”: a short aside first.
+        ids = segments.overlapping(pos, min(end, pos + 100))
+        gap_end = segments[ids[0]].start if ids else pos
+        if ids and gap_end >= pos and _ASIDE_GAP.fullmatch(masked, pos, gap_end) and not find_cues(masked, pos, gap_end):
+            seg = segments[ids[0]]
+    return (seg.start, seg.end) if seg is not None else None
+
+
+_ASIDE_GAP = re.compile(r"[^.;:!?\x1a“”\"]{1,90}[,:]\s*")

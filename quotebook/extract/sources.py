@@ -1,0 +1,403 @@
+"""Who is speaking: the subject before a cue, the inverted subject after it, the sentence's subject.
+
+"Ann Lee, a photographer, has also said" → Ann Lee; "said retired neurosurgeon
+Ben Carson" → Ben Carson; "A spokesman for Platte River told" → the spokesman.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotebook.extract import lexicon
+from quotebook.extract.marks import MASK
+from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES
+from quotebook.extract.records import Source
+
+
+_NP_TOKEN = re.compile(r"[\w’'\-\.]+")
+
+
+_INVERTED_NP = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-\.]+\s+){0,5}?[\w’'\-]+(?=\s*(?:[,.;:]|$|\s+(?:in|on|at|who|during|after)\b))")
+
+
+_INVERTED_PRONOUN = re.compile(r"(he|she|they)\b")
+
+
+_SUBJECT_PRONOUN = re.compile(r"(He|She|They|It|We|I)\b")
+
+
+_CLAUSE_SPLIT = re.compile(r"[,;:—(”\"\x1a]|\b(?:and|but|as|because|while|when|although|so|that|if)\b")
+
+
+_PREFIX_BREAK = re.compile(r"[,”\"'’»:—]")
+
+
+_CLAUSE_VERB = re.compile(r"\b(?:is|was|are|were|has|had|have|and|or|but|that|which|who)\b")
+
+
+_NP_BREAK = re.compile("[,;:\u201c\u201d\"" + MASK + "]")  # ends a noun phrase read backwards
+
+
+# Between a subject and its cue: "has also said", "later told", "repeatedly warned".
+_AUX_WORDS = frozenset(
+    """also later then has have had would will did does do is was were are once previously recently
+    repeatedly again never often always reportedly just even still already further first been long
+    not however Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today tonight""".split()
+)
+
+
+# "Feinstein last week said", "Lee on Monday told": time between a subject and its cue.
+_TIME_BEFORE_CUE = re.compile(
+    r"\s+(?:(?:last|this|earlier|later)\s+(?:week|month|year|night|weekend)|on\s+(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|earlier\s+this\s+(?:week|month|year))\s*$"
+)
+
+
+# Asides between a subject and its cue: "Proponents, however, say".
+_ASIDES = frozenset({"however", "though", "too", "meanwhile"})
+
+
+_PARTY_TAG = re.compile(r"\s*\((?:[RDI]|[A-Z][\w.]*)[-–,][^()]{1,30}\)\s*$|\s*\([A-Z][\w.\- ]{0,20}\)\s*$")
+
+
+_DETERMINERS = frozenset(
+    """the a an one two three four five several some many most other another his her their its our
+    my your this that these those both few top senior local state federal""".split()
+)
+
+
+_NOT_HEAD = frozenset(
+    """that which who whom as to and or but be been being is was were are has have had it its this
+    they he she we i you him her them there here not also so than then when while if because after
+    before since until what how why where all a an the these those his our my your some any each
+    every no their by of for with from in on at about into""".split()
+)
+
+
+_BOUNDARY_WORDS = frozenset(
+    "and but as because while when although though so where if since after before until or yet nor".split()
+)
+
+
+_RELATIVE_ANTECEDENT = re.compile(r"((?:[A-Z][\w.’'\-]*\s?){1,4}),\s*$")
+
+
+def _source_before(masked: str, lo: int, cue_start: int) -> Source | None:
+    """The subject just before a cue, if there is one."""
+    window_start = max(lo, cue_start - 220)
+    rest = _strip_aux(masked[window_start:cue_start])
+    if rest.endswith(")"):
+        party = _PARTY_TAG.search(rest, max(0, len(rest) - 40))
+        if party:
+            rest = rest[:party.start()].rstrip()
+    if not rest:
+        return None
+    last = rest[rest.rfind(" ") + 1:] if " " in rest else rest
+    last = last[max(last.rfind("\u00a0"), last.rfind("\n")) + 1:]
+    if last.lower() in PRONOUNS and last.lower() not in ("him", "her", "his", "them"):
+        b = window_start + len(rest) - len(last)
+        return Source(b, b + len(last), last, "pronoun")
+    if rest.endswith(","):
+        return _apposition_source(masked, window_start, rest)
+    return _name_or_np(masked, window_start, rest)
+
+
+def _strip_aux(seg: str) -> str:
+    """seg without the auxiliaries, adverbs and asides that end it ("has also", ", however,")."""
+    time = _TIME_BEFORE_CUE.search(seg, max(0, len(seg) - 40))
+    if time is not None:
+        seg = seg[:time.start()]
+    end = len(seg.rstrip())
+    while end > 0:
+        start = max(seg.rfind(" ", 0, end), seg.rfind("\u00a0", 0, end), seg.rfind("\n", 0, end)) + 1
+        word = seg[start:end]
+        bare = word.strip(",")
+        if bare in _AUX_WORDS or (bare.endswith("ly") and bare.isalpha() and bare.islower()) or (
+                bare in _ASIDES and word.endswith(",") and seg[:start].rstrip().endswith(",")):
+            end = len(seg[:start].rstrip())
+            if bare in _ASIDES:
+                end -= 1  # the comma before the aside
+            continue
+        break
+    return seg[:end].rstrip()
+
+
+def _ends_with_boundary(prefix: str) -> bool:
+    """Whether the text before a subject ends a content clause: “…,” or …, or …—"""
+    tail = prefix.rstrip()[-3:]
+    if not tail:
+        return False
+    if tail[-1] in "”\"'’»,:—–":
+        return True
+    return tail.endswith("--")
+
+
+_SPOKESPERSON = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\s+(?:for|of|at|with|to|from|close\s+to)\s+(?:the\s+)?"
+)
+
+
+_GOVERNED_NAME = re.compile(
+    r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Tt]wo|[Ss]everal|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){1,4}?"
+    r"(?:speaking|talking|close|familiar|loyal|writing|quoted)\s+(?:to|with|by|in)\s+(?:the\s+)?"
+)
+
+
+def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
+    name = _name_run_ending(rest)
+    if name is not None:
+        b, e = name
+        text = rest[b:e]
+        head = text.split()[-1].strip(".").lower()
+        if head in _NOT_NAMES:
+            return None
+        if b >= 4 and rest[b - 4:b].lower() == "the ":
+            b -= 4
+        # "a spokesman for Platte River": the speaker is the spokesman, not the company.
+        spokes = _SPOKESPERSON.search(rest, max(0, b - 60), b)
+        if spokes is not None and spokes.end() == b and spokes.group(1).lower() in lexicon.anonymous_nouns():
+            return Source(offset + spokes.start(), offset + e, rest[spokes.start():e], "np")
+        # "Another source speaking to Fox News said": the name is an object, the speaker the noun phrase.
+        governed = _GOVERNED_NAME.search(rest, max(0, b - 80), b)
+        if governed is not None and governed.end() == b:
+            return Source(offset + governed.start(), offset + e, rest[governed.start():e], "np")
+        return Source(offset + b, offset + e, rest[b:e], "name")
+    words = list(_NP_TOKEN.finditer(rest, max(0, len(rest) - 90)))  # only the last words matter
+    if not words:
+        return None
+    head = words[-1].group().lower().strip(".")
+    if head in _NOT_HEAD or head.endswith(("ing", "ed")) and head not in ("red",):
+        return None
+    start_index = None
+    for i in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        word = words[i].group()
+        low = word.lower()
+        between = rest[words[i].end():words[i + 1].start()] if i + 1 < len(words) else ""
+        if between != " " and _NP_BREAK.search(between):
+            break
+        if low in _DETERMINERS or low.endswith(("’s", "'s")):
+            start_index = i
+            if low not in ("top", "senior", "local", "state", "federal"):
+                break
+        elif low in _NOT_HEAD:
+            break
+    if start_index is None:
+        # A bare plural or group: "officials said", "Democrats argued".
+        if head in lexicon.anonymous_nouns() or head in lexicon.organisation_words() or words[-1].group()[0].isupper():
+            start_index = len(words) - 1
+            if len(words) >= 2 and words[-2].group()[0].isupper() and words[-2].group().lower() not in _NOT_NAMES:
+                start_index = len(words) - 2
+        else:
+            return None
+    b, e = words[start_index].start(), words[-1].end()
+    return Source(offset + b, offset + e, rest[b:e], "np")
+
+
+def _name_run_ending(rest: str) -> tuple[int, int] | None:
+    # A name run ends in a capitalised token, so a last word without a capital ends none.
+    if rest[max(rest.rfind(" "), rest.rfind("\u00a0"), rest.rfind("\n")) + 1:].islower():
+        return None
+    tail_start = max(0, len(rest) - 120)
+    found = None
+    for match in NAME_RUN.finditer(rest, tail_start):
+        if match.end() == len(rest) or (match.end() == len(rest) - 1 and rest.endswith(".")):
+            found = (match.start(), match.end())
+    return found
+
+
+def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
+    """"Flynn, a top Trump surrogate, said": the head is the name before the apposition."""
+    body = rest[:-1]
+    commas = [i for i, ch in enumerate(body) if ch == ","][-4:]
+    # "Ann Lee, 31, a photographer who works with Acme, said": the name that opens the clause.
+    for comma in commas[:-1]:
+        head = body[:comma].rstrip()
+        name = _name_run_ending(_PARTY_TAG.sub("", head).rstrip())
+        if name is None or MASK in body[comma:] or len(body[comma:].split()) > 40:
+            continue
+        before = head[:name[0]]
+        if before.strip() and not _is_opener(before) and not _ends_with_boundary(before):
+            continue
+        if head[name[0]:name[1]].split()[-1].lower() not in _NOT_NAMES:
+            return Source(offset + name[0], offset + name[1], head[name[0]:name[1]], "name")
+    comma = body.rfind(",")
+    if comma < 0:
+        return None
+    apposition = body[comma + 1:].strip()
+    if not apposition or MASK in apposition or len(apposition.split()) > 25:
+        return None
+    head = _PARTY_TAG.sub("", body[:comma]).rstrip()
+    name = _name_run_ending(head)
+    if name is None:
+        # "The senator, Rosa Diaz, believes": the apposition is the name.
+        inner = NAME_RUN.fullmatch(apposition)
+        if inner is None:
+            return None
+        b = body.index(apposition, comma)
+        return Source(offset + b, offset + b + len(apposition), apposition, "name")
+    b, e = name
+    if head[b:e].split()[-1].lower() in _NOT_NAMES:
+        return None
+    return Source(offset + b, offset + e, head[b:e], "name")
+
+
+_TITLED_NAME = re.compile(r"((?:[\w.’'\-]+\s+){1,10}?[A-Z][\w’'\-]+)(?=\s*(?:[,.;:(]|$|\s+(?:during|in|at|on|after|before|while|when|who)\b))")
+
+
+# "said retired neurosurgeon Ben Carson": a few lower-case descriptors, then a full name.
+_DESCRIBED = re.compile(r"(?:(?!(?:the|a|an|in|on|at|to|of|for|with|by|from|that|this|his|her|their|its)\s)[a-z][a-z\-]+\s+){1,3}"
+                        r"(?:[A-Z][\w.’'\-]*\s+){1,4}[A-Z][\w’'\-]+$")
+
+
+def _source_after(masked: str, pos: int, end: int) -> Source | None:
+    """An inverted subject: "said Soe Min, a USDP member", "said the minister"."""
+    while pos < end and masked[pos].isspace():
+        pos += 1
+    match = NAME_RUN.match(masked, pos, end)
+    if match:
+        text = match.group()
+        if text.split()[0].lower().strip(".") not in _NOT_NAMES or text.split()[0] in ("Mr.", "Mrs.", "Ms.", "Dr."):
+            return Source(match.start(), match.end(), text, "name")
+    # "said former Obama adviser David Axelrod": role words, then the name.
+    titled = _TITLED_NAME.match(masked, pos, end)
+    if titled and (titled.group(1).split()[0].lower() in lexicon.title_words() or _DESCRIBED.match(titled.group(1))):
+        name = _name_run_ending(titled.group(1))
+        if name is not None:
+            b, e = name
+            return Source(pos + b, pos + e, titled.group(1)[b:e], "name")
+    np = _INVERTED_NP.match(masked[pos:end])
+    if np:
+        return Source(pos, pos + np.end(), np.group(), "np")
+    word = _INVERTED_PRONOUN.match(masked[pos:end])
+    if word:
+        return Source(pos, pos + len(word.group()), word.group(), "pronoun")
+    return None
+
+
+def _is_opener(prefix: str) -> bool:
+    """Text before a subject that leaves the subject at the head of the main clause."""
+    stripped = prefix.strip()
+    if not stripped:
+        return True
+    words = stripped.split()
+    if len(words) == 1 and words[0].strip(",").lower() in _BOUNDARY_WORDS | {"still", "yet", "now", "later", "instead", "meanwhile", "however", "indeed", "separately", "also"}:
+        return True
+    return False
+
+
+def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
+    """A name, pronoun or noun phrase opening the sentence, after an opener like "On Monday,"."""
+    pos = s
+    opener = _SENTENCE_OPENER.match(masked, s, end)
+    if opener:
+        pos = opener.end()
+    word = _SUBJECT_PRONOUN.match(masked[pos:end])
+    if word:
+        return Source(pos, pos + len(word.group()), word.group(), "pronoun")
+    quantity = _QUANTITY.match(masked, pos, end)
+    if quantity is not None:  # "Hundreds of marchers", "Many voters"
+        return _subject_np(masked, pos, end, words_from=quantity.end())
+    match = NAME_RUN.match(masked, pos, end)
+    if match is not None and masked.startswith(("’s ", "'s "), match.end()):
+        # "Hillary Clinton’s right-hand woman rallied…": the possessor's noun phrase.
+        return _subject_np(masked, pos, end, words_from=match.end() + 3)
+    if match is not None:
+        text = match.group()
+        first = text.split()[0]
+        if first == "The" and " " in text:
+            return _subject_np(masked, pos, end)  # "The Sanders campaign", "The New York Times"
+        if first.lower() not in _NOT_NAMES:
+            return Source(match.start(), match.end(), text, "name")
+    return _subject_np(masked, pos, end)
+
+
+_SENTENCE_OPENER = re.compile(
+    # Datelines: "Washington (AFP) –", "BUENA PARK, Calif. -"
+    r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s*\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*[–—-]+\s*"
+    r"|[A-Z]{2,}(?:[ ,.]+[A-Z][\w.]*){0,3}\s+[–—-]+\s+)?"
+    r"(?:(?:But|And|So|Yet|Then|Later|Still|Earlier|Meanwhile|Instead|Also|However|Now|Separately|Indeed)\b,?\s+)?"
+    # Openers ending in a comma: "On Monday,", "Recalling that moment,", "Hours later,", "Outside the hall,"
+    r"(?:(?:On|In|At|During|After|Before|Since|Last|This|Earlier|Later|Speaking|Asked|Addressing|From|For|"
+    r"With|Without|Despite|Responding|Appearing|Writing|Outside|Inside|Across|Near|Behind|Back|Elsewhere|Overall|"
+    r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]+ing)\b"
+    r"[^,;:\x1a“”\"]{0,80}?,\s+)?"
+)
+
+
+_QUANTITY = re.compile(r"(?:Hundreds|Thousands|Dozens|Millions|Many|Most|Some|Several|Few|Two|Three|Four|Five|Both|All)\b(?:\s+of(?:\s+the)?\b)?")
+
+
+_NP_WORD = re.compile(r"[\w’'\-]+")
+
+
+def _subject_np(masked: str, pos: int, end: int, words_from: int | None = None) -> Source | None:
+    """"The Sanders campaign", "the justice": a determiner and the words up to the verb.
+
+    words_from, when given, is where the head words start ("Clinton’s |right-hand woman").
+    """
+    if words_from is None:
+        first = _NP_WORD.match(masked, pos, end)
+        if first is None or first.group().lower() not in ("the", "a", "an", "his", "her", "their", "its"):
+            return None
+        words_from = first.end()
+    verbs = lexicon.reporting_verbs()
+    last = None
+    for i, match in enumerate(_NP_WORD.finditer(masked, words_from, end)):
+        token = match.group()
+        low = token.lower()
+        gap = masked[last.end() if last else words_from:match.start()]
+        if i >= 5 or gap.strip() or low in _AUX_WORDS or low in verbs or low in _NOT_HEAD or (
+                low.endswith("ed") and token.islower()):
+            break
+        last = match
+    if last is None:
+        return None
+    return Source(pos, last.end(), masked[pos:last.end()], "np")
+
+
+_VERBISH = re.compile(
+    r"\b(?:is|was|are|were|has|had|have|be|been|will|would|said|says|did|does|do|can|could|may|might|"
+    r"must|should|which|who|whom|whose|where)\b"
+)
+
+
+def _subject_leads(prefix: str) -> bool:
+    """The words before the subject's head are its own ("White House spokesman", "A defensive")."""
+    stripped = prefix.rstrip()
+    if _is_opener(prefix) or stripped.endswith((",", ";", ":", "—", "(")) or stripped[-8:].split()[-1:] in (
+            ["and"], ["but"], ["as"], ["because"], ["while"], ["when"], ["although"], ["so"], ["that"], ["if"]):
+        return True
+    tail = _CLAUSE_SPLIT.split(prefix)[-1]
+    return len(tail.split()) <= 7 and not _VERBISH.search(tail)
+
+
+def _clause_prefix(prefix: str) -> str:
+    """Cut the subject's own words ("White House press secretary") off the text before it."""
+    for match in reversed(list(_PREFIX_BREAK.finditer(prefix))):
+        tail = prefix[match.end():]
+        if MASK in tail or len(tail.split()) > 8:
+            break
+        if _CLAUSE_VERB.search(tail):
+            break
+        return prefix[:match.end()] + " "
+    return prefix
+
+
+def _np_after(masked: str, pos: int, end: int) -> Source | None:
+    while pos < end and masked[pos].isspace():
+        pos += 1
+    text = masked[pos:end].rstrip()
+    if not text or MASK in text or len(text.split()) > 16:
+        return None
+    match = NAME_RUN.match(masked, pos, pos + len(text))
+    if match and match.group().split()[0].lower() not in ("a", "an"):
+        return Source(pos, match.end(), match.group(), "name")
+    return Source(pos, pos + len(text), text, "np")
+
+
+def relative_antecedent(masked: str, source: Source) -> Source | None:
+    """"Ms. Warren, who has assailed": the name a who/which stands for."""
+    match = _RELATIVE_ANTECEDENT.search(masked, max(0, source.start - 80), source.start)
+    if match:
+        return Source(match.start(1), match.start(1) + len(match.group(1).rstrip()), match.group(1).rstrip(), "name")
+    return None
