@@ -201,9 +201,11 @@ def find_mentions(text: str) -> list[Mention]:
     """Every proper-name mention of a person or organisation in the text, in order."""
     mentions = []
     for match in NAME_RUN.finditer(text):
-        mention = mention_from_span(text, match.start(), match.end())
-        if mention is not None:
-            mentions.append(mention)
+        found = _analyse(match.group())  # mention_from_span, inlined: this loop runs for every capitalised word
+        if found is not None:
+            start = match.start()
+            b, e, name, name_start, role, kind, gender = found
+            mentions.append(Mention(start + b, start + e, name, start + name_start, role, kind, gender))
     return mentions
 
 
