@@ -13,6 +13,7 @@ before them (“…,” he said. “…”), or take their speaker from the cont
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -76,10 +77,9 @@ _COLON_LEAD = re.compile(r"\s*[:]\s*(?=[“\"'‘«`])")
 
 
 # "…, adding that …": a second attribution to the same source in the same sentence.
-_PARTICIPLE = re.compile(
-    r",?\s+(?:and\s+|while\s+|before\s+)?(adding|saying|noting|arguing|explaining|insisting|warning|claiming|"
-    r"stressing|suggesting|asserting|declaring|acknowledging|writing|calling)\b"
-)
+_PARTICIPLE_WORDS = (r"(adding|saying|noting|arguing|explaining|insisting|warning|claiming|"
+                     r"stressing|suggesting|asserting|declaring|acknowledging|writing|calling)")
+_PARTICIPLE = re.compile(r",?\s+(?:and\s+|while\s+|before\s+)?" + _PARTICIPLE_WORDS + r"\b")
 
 
 # Verbs whose content is a name for something: "called the plan “a disaster,”".
@@ -189,9 +189,25 @@ class _SecondCue(NamedTuple):
     source: Source | None = None  # "…, but she said": a subject of its own
 
 
+# _PARTICIPLE has no literal to lead its scan, so it is run only on ranges that hold one of its words,
+# found by one scan of the article (one entry: the last article).
+_PARTICIPLE_WORD = re.compile(_PARTICIPLE_WORDS)
+_last_participles: tuple[str, list[int]] | None = None
+
+
+def _has_participle_word(masked: str, start: int, e: int) -> bool:
+    global _last_participles
+    if _last_participles is None or _last_participles[0] is not masked:
+        _last_participles = (masked, [m.start() for m in _PARTICIPLE_WORD.finditer(masked)])
+    starts = _last_participles[1]
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < e
+
+
 def _second_cues(masked: str, start: int, e: int) -> list[_SecondCue]:
     """"…, adding that C" and "…, and then predicted: C", in text order."""
-    found = [_SecondCue(m.start(), m.end(1), m.group(1)) for m in _PARTICIPLE.finditer(masked, start, e)]
+    found = [_SecondCue(m.start(), m.end(1), m.group(1)) for m in _PARTICIPLE.finditer(masked, start, e)] \
+        if _has_participle_word(masked, start, e) else []
     for cue in find_cues(masked, start, e):
         if not cue.speech or cue.base == "according to":
             continue
