@@ -55,3 +55,11 @@ def test_hundred_thousand_quote_marks():
     check("“x” " * 50_000 + '"' * 100_000)
     check("“" * 100_000)
     check("“a,” he said, “b” " * 20_000)
+
+
+def test_run_on_sentence_of_chained_attributions_does_not_recurse_without_end():
+    from quotebook.extract.pipeline import _extract
+
+    text = "Intro.\n\n" + "Ann Lee said that the plan, adding that it " * 5000
+    quotes = _extract(text)  # the stage itself: extract_quotes would hide a RecursionError
+    assert quotes and all(text[q.start:q.end] for q in quotes)

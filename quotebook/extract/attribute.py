@@ -88,11 +88,18 @@ _NAMING = frozenset({"call", "dub", "term", "brand", "describe", "label", "deem"
 _GOES_ON = re.compile(r"\s*,\s+(?=(?:but|and|while|although)\s)")
 
 
+# A sentence of chained clauses, each holding its own attribution ("As X said C,
+# Y replied C2, …"), is read this many clauses deep: real sentences stop at two
+# or three, and a hostile run-on must not recurse without end.
+MAX_CHAINED_CLAUSES = 8
+
+
 def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph: int,
-                   cues: list[Cue] | None = None) -> list[Candidate]:
+                   cues: list[Cue] | None = None, depth: int = 0) -> list[Candidate]:
     """The attributions in masked[s:e]: usually none or one, two with "…, adding that …".
 
-    cues, when given, are the cues of this sentence found beforehand.
+    cues, when given, are the cues of this sentence found beforehand; depth counts
+    the chained clauses read before this one.
     """
     if masked.find(":", s, e) >= 0:
         lead = _colon_lead(masked, s, e, segments, paragraph)
@@ -105,7 +112,7 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
             cand = _verb_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             found = [cand] + _participle(masked, cand, s, e, segments)
-            return found + _next_clause(masked, found, e, segments, paragraph, cues)
+            return found + _next_clause(masked, found, e, segments, paragraph, cues, depth)
     if not segments.overlapping(s, e):
         return []
     for cue in find_cues(masked, s, e) if cues is None else cues:
@@ -118,15 +125,17 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
 
 
 def _next_clause(masked: str, found: list[Candidate], e: int, segments: SegmentList, paragraph: int,
-                 cues: list[Cue] | None) -> list[Candidate]:
+                 cues: list[Cue] | None, depth: int = 0) -> list[Candidate]:
     """"As Trump attacked Clinton, the crowd chanted, “Lock her up!”": the clause after the first
     attribution's content can hold an attribution of its own."""
     tail = max(b for c in found for _, b in c.spans)
-    if found[0].layout == "post" or e - tail < 12 or not masked[tail:tail + 3].lstrip().startswith(","):
+    if (depth >= MAX_CHAINED_CLAUSES or found[0].layout == "post" or e - tail < 12
+            or not masked[tail:tail + 3].lstrip().startswith(",")):
         return []
     start = masked.index(",", tail) + 1
     later = None if cues is None else [c for c in cues if c.start >= start]
-    return [c for c in frame_sentence(masked, start, e, segments, paragraph, later) if c.layout != "post"]
+    return [c for c in frame_sentence(masked, start, e, segments, paragraph, later, depth + 1)
+            if c.layout != "post"]
 
 
 def _colon_lead(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
