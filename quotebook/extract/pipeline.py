@@ -25,6 +25,7 @@ from quotebook.extract.reported import find_reported
 from quotebook.extract.sentences import split_sentences
 from quotebook.extract.sources import _source_before, relative_antecedent
 from quotebook.extract.tidy import tidy_speakers
+from quotebook.extract.unsourced import find_unsourced
 
 # A transcript turn: "PENCE: …", "JAKE TAPPER: …" at the start of a paragraph.
 _TURN = re.compile(r"[\"“]?([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):\s+(?=\S)")
@@ -124,6 +125,7 @@ def _extract(text: str) -> list[Quote]:
             previous = None
     candidates.extend(_attach_bare(text, masked, bare, candidates, segments, paragraphs, used))
     candidates.extend(find_reported(masked, paragraphs, segments, cues, candidates, sentences))
+    candidates.extend(find_unsourced(masked, sentences, segments, [span for c in candidates for span in c.spans]))
     quotes = [_to_quote(text, masked, c, entities, segments) for c in candidates]
     quotes = [q for q in quotes if q is not None]
     quotes.sort(key=lambda q: q.spans[0])
