@@ -241,3 +241,9 @@ def test_coordinated_cue_takes_the_subject_of_its_own_clause():
 
 def test_a_noun_in_ing_before_a_title_is_not_a_participle_cue():
     assert not _direct_tier("Intro.\n\nShe spoke after a shooting at a screening of her film, “Trainwreck.”")
+
+
+def test_trailing_according_to_vouches_for_a_clause_with_its_own_cue():
+    quotes = extract_quotes("Intro.\n\nThe mayor told aides that the plant would close, according to two people at the meeting.")
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("The mayor told aides that the plant would close", "two people at the meeting", "according to")]

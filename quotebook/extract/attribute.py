@@ -105,7 +105,13 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
         lead = _colon_lead(masked, s, e, segments, paragraph)
         if lead is not None:
             return [lead]
-    for cue in find_cues(masked, s, e) if cues is None else cues:
+    cues = find_cues(masked, s, e) if cues is None else cues
+    trailing = next((c for c in cues if c.base == "according to" and masked[c.start - 2:c.start].strip() == ","), None)
+    ordered = cues
+    if trailing is not None and trailing is not cues[0]:
+        # "Smith told aides that C, according to two sources": the sources vouch for the whole clause.
+        ordered = [trailing] + [c for c in cues if c is not trailing]
+    for cue in ordered:
         if cue.base == "according to":
             cand = _according(masked, s, e, cue, segments, paragraph)
         else:
@@ -115,7 +121,7 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
             return found + _next_clause(masked, found, e, segments, paragraph, cues, depth)
     if not segments.overlapping(s, e):
         return []
-    for cue in find_cues(masked, s, e) if cues is None else cues:
+    for cue in cues:
         cand = _coordinated_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             return [cand]
