@@ -247,3 +247,13 @@ def test_trailing_according_to_vouches_for_a_clause_with_its_own_cue():
     quotes = extract_quotes("Intro.\n\nThe mayor told aides that the plant would close, according to two people at the meeting.")
     assert [(q.text, q.speaker, q.cue) for q in quotes] == [
         ("The mayor told aides that the plant would close", "two people at the meeting", "according to")]
+
+
+def test_reported_content_drops_a_trailing_who_clause_about_the_last_name():
+    quotes = extract_quotes("Intro.\n\nThe paper said the letters went to Ken Ito, who now runs the port.")
+    assert [q.text for q in quotes] == ["the letters went to Ken Ito"]
+
+
+def test_reported_content_ends_before_telling():
+    quotes = extract_quotes("Intro.\n\nRosa Diaz said she saw no need to change course, telling the host that voters agreed.")
+    assert quotes[0].text == "she saw no need to change course"

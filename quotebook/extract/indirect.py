@@ -32,8 +32,9 @@ _CLAUSE_BREAK = re.compile(
     r"(?:(?<=[”\"'’»])|,)\s+(?:but|while|whereas|although|though|even\s+as|as\s+(?:he|she|they|it)|"
     r"and\s+(?:he|she|they|it)\s+\w+s?\b|and\s+(?:he|she|they)\s+(?:also|later)|before|after|"
     r"(?:and\s+)?(?:referring|describing|adding|saying|noting|calling|citing|arguing|pointing|"
-    r"explaining|insisting|suggesting|urging|warning)|and\s+(?:then\s+|also\s+)?[a-z]+ed\s)\b|;\s|\s[—–]\s"
+    r"explaining|insisting|suggesting|urging|warning|telling)|and\s+(?:then\s+|also\s+)?[a-z]+ed\s)\b|;\s|\s[—–]\s"
 )
+_TRAILING_RELATIVE = re.compile(r",\s+who\s")
 _THAT = re.compile(r"\s*,?\s*(?:that|whether|if)\b")
 _LEAD = re.compile(r"\s*[:,]?\s*")
 
@@ -89,6 +90,12 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
     cut = _CLAUSE_BREAK.search(masked, start, stop)
     if cut is not None and cut.start() - start >= 12:
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
+    # "…talks with Ken Ito, who is now at the Army.": a relative clause that runs to the end
+    # describes the last person named; it is not part of what was said (quotations keep theirs).
+    aside = _TRAILING_RELATIVE.search(masked, start, stop)
+    if (aside is not None and aside.start() - start >= 12 and masked.find(",", aside.end(), stop) < 0
+            and MASK not in masked[start:stop]):
+        stop = aside.start()
     if stop - start < 6:
         return None
     return start, stop
