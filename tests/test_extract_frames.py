@@ -257,3 +257,9 @@ def test_reported_content_drops_a_trailing_who_clause_about_the_last_name():
 def test_reported_content_ends_before_telling():
     quotes = extract_quotes("Intro.\n\nRosa Diaz said she saw no need to change course, telling the host that voters agreed.")
     assert quotes[0].text == "she saw no need to change course"
+
+
+def test_a_second_poll_share_ends_the_first_finding():
+    text = "Intro.\n\nSix in 10 members said the club is well run, and three-quarters said the same of the board."
+    first = extract_quotes(text)[0]
+    assert first.text == "the club is well run"

@@ -25,12 +25,23 @@ _STOPS_AFTER_QUOTE = re.compile(r"\s+(?:when|as|after|before|in\s+(?:a|an|the|hi
 _NESTING_WORD = re.compile(r"\b(?:that|and|or|whether|if)\b")
 
 
+_SHARE_CLAUSE = re.compile(
+    r",\s+(?:and|while|but)\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|only\s+|just\s+)?"
+    r"(?:\d[\d.]*\s*(?:%|percent)|[\w\-]+\s+percent|[\w\-]+\s+in\s+(?:\d+|ten)|[\w]+-(?:quarters|thirds|fifths)|half|"
+    r"a\s+majority|most)(?:\s+of\s+[\w\-]+(?:\s+[\w\-]+)?)?\s*$"
+)
+
+
 def _before_next_speaker(masked: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """"she said C1, at the town hall she said C2": C1 ends before the next speaker's clause."""
     start, end = span
     for cue in find_cues(masked, start + 1, end):
         if not cue.speech or cue.base == "according to":
             continue
+        share = _SHARE_CLAUSE.search(masked, max(start, cue.start - 60), cue.start)
+        if share is not None and share.start() - start >= 6:
+            # "…, and three-quarters said C2": a poll's next finding, with its own share of voters.
+            return start, trim_end(masked, start, share.start())
         source = _source_before(masked, start, cue.start)
         if source is None or source.text.lower() in ("it", "who", "which"):
             continue
