@@ -88,6 +88,8 @@ def extract(source: str, as_json: bool, as_jsonl: bool) -> None:
       quotebook extract article.txt --json | jq '.[].speaker'
       quotebook extract --jsonl articles.jsonl > quotes.jsonl
     """
+    if source == "-" and sys.stdin.isatty():
+        raise click.UsageError("give a FILE, or pipe the text in: quotebook extract article.txt")
     from quotebook.extract import extract_quotes
 
     if as_jsonl:
