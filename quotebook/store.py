@@ -491,7 +491,8 @@ def date_range(column: str, since: str | None, until: str | None) -> tuple[list[
         clauses.append(f"{column} >= ?")
         params.append(since)
     if until:
-        clauses.append(f"{column} < ? || '~'")
+        # "--02-01" (a day whose year is unknown) sorts before every year; it is not "until" any.
+        clauses.append(f"{column} GLOB '[0-9]*' AND {column} < ? || '~'")
         params.append(until)
     return clauses, params
 

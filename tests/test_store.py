@@ -95,3 +95,11 @@ def test_topics_differing_only_in_case_are_one_topic_shown_one_way(temporary_db)
                                    topics=(("ports", "user"), ("PORTS", "heading")))])
     assert book.counts()["topics"] == 1
     assert {q.topics for q in book.quotes(limit=None)} == {("Ports",)}
+
+
+def test_until_leaves_out_dates_without_a_year(temporary_db):
+    book = Quotebook(temporary_db)
+    book.add_article(ARTICLE, [quote("“We will reopen the northern dock,”", date="--05-06",
+                                     date_precision="day-no-year")])
+    assert book.quotes(until="2024") == []
+    assert book.speakers(until="2024") == []
