@@ -83,7 +83,8 @@ def write_machine(rows: Sequence[dict], fmt: str, out=None) -> None:
 def console(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    # Quotes and titles hold square brackets ("[he] said"); they are text, never rich markup.
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, markup=False)
 
 
 def rich_text(text: str, style: str = "bold yellow"):

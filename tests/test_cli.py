@@ -95,6 +95,17 @@ def test_show_lists_every_report(harbour):
     assert "Reported in 2 articles" in table and "Courier" in table
 
 
+
+def test_square_brackets_in_a_quote_are_shown_as_written(invoke, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")
+    story = tmp_path / "brackets.txt"
+    story.write_text("Brackets\n\n“The [tax] plan is [/dead] now,” Dana Okafor said.\n")
+    assert invoke("import", str(story)).exit_code == 0
+    listing = invoke("quotes")
+    assert listing.exit_code == 0 and "[tax] plan is [/dead] now" in listing.stdout
+    shown = invoke("show", str(quote_id(invoke, "plan")))
+    assert shown.exit_code == 0 and "[tax] plan is [/dead] now" in shown.stdout
+
 # -- listings ----------------------------------------------------------------------
 
 def test_speakers_lists_and_filters_by_topic(harbour):

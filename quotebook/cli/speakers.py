@@ -62,6 +62,7 @@ def speakers_show(state: State, name: str, as_json: bool) -> None:
         write_machine([profile], "nl")
         return
     from rich.table import Table
+    from rich.text import Text
 
     from quotebook.render import console
 
@@ -69,7 +70,7 @@ def speakers_show(state: State, name: str, as_json: bool) -> None:
     grid.add_column(style="bold")
     grid.add_column()
     span = f" ({profile['first']} to {profile['last']})" if profile["first"] else ""
-    grid.add_row("Speaker", f"[cyan]{profile['name']}[/] ({profile['kind']})")
+    grid.add_row("Speaker", Text.assemble((profile["name"], "cyan"), f" ({profile['kind']})"))
     grid.add_row("Quotes", f"{profile['quotes']}{span}")
     if profile["aliases"]:
         grid.add_row("Also", ", ".join(profile["aliases"]))
