@@ -312,7 +312,9 @@ def _restore_quote(book: Quotebook, article_id: int, article: Article, q: dict) 
         text=q["quote"], spans=tuple(tuple(s) for s in q["spans"]), kind=q["kind"],
         speaker=q.get("speaker"), mention=q.get("mention"), speaker_start=q.get("speaker_start"),
         speaker_end=q.get("speaker_end"), role=q.get("role"),
-        speaker_type=q.get("speaker_type") or ("person" if q.get("speaker") else None),
+        # An export states the type, null included; older ones may leave it out.
+        speaker_type=(q["speaker_type"] if "speaker_type" in q
+                      else "person" if q.get("speaker") else None),
         cue=q.get("cue"), confidence=q.get("confidence") if q.get("confidence") is not None else 0.5,
         date=q.get("date"), date_precision=q.get("date_precision"), date_source=q.get("date_source"),
         topics=tuple((t["topic"], t["source"]) for t in q.get("topics", [])),

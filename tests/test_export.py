@@ -10,6 +10,7 @@ import pytest
 from builders import said, store
 
 from quotebook.curate import edit_quote, tag_quote
+from quotebook.data import Article, Quote
 from quotebook.export import read_export, restore, write_export
 from quotebook.speakers import alias_speaker, speaker_profile
 from quotebook.store import Quotebook, QuotebookError
@@ -156,3 +157,19 @@ def test_any_database_survives_export_and_restore(tmp_path_factory, batch):
         with Quotebook(tmp / "b.db") as fresh:
             restore(fresh, read_export(str(path)))
             assert snapshot(fresh) == snapshot(original)
+
+
+def test_a_quote_without_a_speaker_type_is_restored_without_one(temporary_db, tmp_path):
+    with Quotebook(temporary_db) as book:
+        text = "Poll news\n\nTwelve percent said that most voters were not sure."
+        start = text.index("that")
+        book.add_article(Article(text=text, title="Poll news", date="2024-05-01"), [Quote(
+            text=text[start:-1], spans=((start, len(text) - 1),), kind="indirect",
+            speaker="Twelve percent", mention="Twelve percent", speaker_type=None, cue="said",
+            confidence=0.3, date="2024-05-01", date_precision="day", date_source="publication")])
+        path = tmp_path / "backup.jsonl"
+        with open(path, "w") as out:
+            write_export(book, out, "jsonl")
+    with Quotebook(tmp_path / "fresh.db") as fresh:
+        restore(fresh, read_export(str(path)))
+        assert fresh.conn.execute("SELECT speaker_type FROM quotes").fetchall() == [(None,)]
