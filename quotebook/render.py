@@ -152,3 +152,28 @@ def emit_bars(rows: Sequence[dict], fmt: str | None, label: str, value: str, *,
         table.add_row(str(row[label]), Bar(size=top, begin=0, end=row[value], width=width,
                                            color="cyan"), str(row[value]))
     console().print(table)
+
+
+def label_grid(rows: Sequence[tuple[str, object]]):
+    """A two-column rich grid of (label, value) rows; empty values are left out."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for label, value in rows:
+        if value:
+            grid.add_row(label, value if not isinstance(value, (int, float)) else str(value))
+    return grid
+
+
+def titled_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[str]]):
+    """A rich table under a left-aligned title, long cells folded."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for header in headers:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table

@@ -37,43 +37,30 @@ def show(state: State, quote_id: int, as_json: bool) -> None:
         write_machine([data], "nl")
         return
     from rich.panel import Panel
-    from rich.table import Table
 
-    from quotebook.render import console
+    from quotebook.render import console, label_grid, titled_table
 
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column()
     speaker = quote.speaker or (f"unknown ({quote.mention})" if quote.mention else "unknown")
     date_note = {"text": "named in the text", "publication": "publication date",
                  "user": "set by hand", "dateline": "the day the article names at its top", "none": "unknown"}.get(quote.date_source or "none", quote.date_source)
-    for label, value in [
+    grid = label_grid([
         ("Speaker", speaker), ("Role", quote.role), ("Said", f"{quote.date or 'unknown'} ({date_note})"),
         ("Kind", f"{quote.kind}, cue {quote.cue!r}, confidence {quote.confidence or 0:.2f}"),
         ("Topics", ", ".join(quote.topics)), ("Article", quote.article_title),
         ("Source", quote.source), ("URL", quote.article_url), ("Reports", reports_note(quote)),
-    ]:
-        if value:
-            grid.add_row(label, str(value))
+    ])
     out = console()
     out.print(Panel(quote.text, title=f"Quote {quote.id}", border_style="cyan"))
     out.print(grid)
     out.print(Panel(context, title="Context", border_style="dim"))
     if len(reports) > 1:
-        table = Table(title=f"Reported in {quote.reports} articles", title_justify="left")
-        for header in ("ID", "Date", "Article", "Source", "Wording"):
-            table.add_column(header, overflow="fold")
-        for r in reports:
-            table.add_row(str(r["id"]), r["published"] or r["date"] or "", r["article_title"] or "",
-                          r["source"] or "", r["quote"])
-        out.print(table)
+        out.print(titled_table(f"Reported in {quote.reports} articles", ("ID", "Date", "Article", "Source", "Wording"),
+                               [(str(r["id"]), r["published"] or r["date"] or "", r["article_title"] or "",
+                                 r["source"] or "", r["quote"]) for r in reports]))
     if history:
-        table = Table(title="History", title_justify="left")
-        for header in ("When", "Change", "Old", "New"):
-            table.add_column(header, overflow="fold")
-        for h in reversed(history):
-            table.add_row(h["at"], f"{h['action']} {h['field'] or ''}".strip(), h["old"] or "", h["new"] or "")
-        out.print(table)
+        out.print(titled_table("History", ("When", "Change", "Old", "New"),
+                               [(h["at"], f"{h['action']} {h['field'] or ''}".strip(), h["old"] or "", h["new"] or "")
+                                for h in reversed(history)]))
 
 
 @click.command()

@@ -61,25 +61,17 @@ def speakers_show(state: State, name: str, as_json: bool) -> None:
     if as_json:
         write_machine([profile], "nl")
         return
-    from rich.table import Table
     from rich.text import Text
 
-    from quotebook.render import console
+    from quotebook.render import console, label_grid
 
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column()
     span = f" ({profile['first']} to {profile['last']})" if profile["first"] else ""
-    grid.add_row("Speaker", Text.assemble((profile["name"], "cyan"), f" ({profile['kind']})"))
-    grid.add_row("Quotes", f"{profile['quotes']}{span}")
-    if profile["aliases"]:
-        grid.add_row("Also", ", ".join(profile["aliases"]))
-    for role in profile["roles"]:
-        grid.add_row("Role", f"{role['role']}, {role['date'] or 'undated'}"
-                     + (f" ({role['article_title']})" if role["article_title"] else ""))
-    if profile["topics"]:
-        grid.add_row("Topics", ", ".join(f"{t['topic']} ({t['quotes']})" for t in profile["topics"]))
-    console().print(grid)
+    rows = [("Speaker", Text.assemble((profile["name"], "cyan"), f" ({profile['kind']})")),
+            ("Quotes", f"{profile['quotes']}{span}"), ("Also", ", ".join(profile["aliases"]))]
+    rows += [("Role", f"{role['role']}, {role['date'] or 'undated'}"
+              + (f" ({role['article_title']})" if role["article_title"] else "")) for role in profile["roles"]]
+    rows.append(("Topics", ", ".join(f"{t['topic']} ({t['quotes']})" for t in profile["topics"])))
+    console().print(label_grid(rows))
 
 
 @speakers.command(name="merge")
