@@ -194,3 +194,10 @@ def test_subject_and_cue_alone_introduce_the_next_quote():
     q = extract_quotes("Intro.\n\nProfessor Dana Bloom agreed. “Nobody saw this coming.”")[0]
     assert q.text == "“Nobody saw this coming.”"
     assert q.speaker == "Dana Bloom"
+
+
+def test_a_name_never_runs_across_a_blank_line_into_the_headline():
+    text = ("Harbour Talks Resume, Mayor Visits Docks\n\nPort Minister Dana Okafor opened the talks.\n\n"
+            "“We will reopen the northern dock,” Okafor said.")
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.role) == ("Dana Okafor", "Port Minister")

@@ -26,9 +26,13 @@ _TOKEN = (
     rf"|[{_UPPER}](?:[{_LETTER}\-]|['’](?=[{_LETTER}]{{2}}))*(?![{_LETTER}]))"
 )
 _CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el|la|le|y)"
+# Between the words of a name: spaces, or one line break of hard-wrapped text, but
+# never a blank line ("…, Meets Lukashenko\n\nU.S. Secretary of State Michael
+# Pompeo" is a headline and a paragraph, not one long title).
+_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
 NAME_RUN = re.compile(
     # The lookahead lets the regex engine skip most positions at C speed.
-    rf"(?=[{_UPPER}ae])(?<![{_LETTER}\d\-])(?:al-|el-)?{_TOKEN}(?:(?:\s|\u00a0)+(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*"
+    rf"(?=[{_UPPER}ae])(?<![{_LETTER}\d\-])(?:al-|el-)?{_TOKEN}(?:{_GAP}(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*"
     r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"
     rf"(?![{_LETTER}])"
 )
