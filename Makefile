@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := demo.db
 
-.PHONY: demo test bench clean schema-check
+.PHONY: demo test bench eval clean schema-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
+
+# Scores on the seed and PolNeAR dev (needs ../shared/data); `make eval TRAIN=1` adds train.
+eval: $(VENV)/.installed
+	$(BIN)/python benchmarks/eval_polnear.py seed dev $(if $(TRAIN),train)
+	$(BIN)/python benchmarks/extract_speed.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm build *.egg-info

@@ -57,6 +57,7 @@ def main() -> None:
     out_dir = Path(args.keep or tempfile.mkdtemp(prefix="quotebook-eval-"))
     out_dir.mkdir(parents=True, exist_ok=True)
     scorer = SHARED / "eval" / "score.py"
+    extract_quotes("Warm-up, loading the lexicons: “Fine,” she said.")
     for split in args.splits:
         gold = SPLITS.get(split, Path(split))
         if not gold.exists():
