@@ -117,3 +117,38 @@ def test_jsonl_cut_off_mid_line_reports_truncation(tmp_path):
     *articles, failure = read_inputs([str(path)])
     assert [a.text for a in articles] == ["One.", "Two."]
     assert failure.message.startswith("truncated JSON at line 3")
+
+
+def test_unreadable_date_is_a_warning_and_the_article_is_kept_undated(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "The bridge opened.", "date": "sometime soonish"}\n{"text": "Rain.", "date": "2021-03-04"}\n')
+    warning, first, second = read_inputs([str(path)])
+    assert isinstance(warning, Failure) and warning.warning
+    assert "line 1" in warning.message and "unreadable date 'sometime soonish'" in warning.message
+    assert (first.text, first.date) == ("The bridge opened.", None)
+    assert second.date == "2021-03-04"
+
+
+def test_unreadable_date_in_csv_is_a_warning(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("text,date\nThe pool reopened.,next-ish\n")
+    warning, article = read_inputs([str(path)])
+    assert isinstance(warning, Failure) and "unreadable date 'next-ish'" in warning.message
+    assert article.text == "The pool reopened." and article.date is None
+
+
+def test_a_number_in_the_text_field_is_not_an_article(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": 5}\n{"text": {"nested": "x"}}\n{"text": "Real words."}\n')
+    number, nested, article = read_inputs([str(path)])
+    assert isinstance(number, Failure) and not number.warning
+    assert number.message.startswith("line 1: the text field holds a number")
+    assert isinstance(nested, Failure) and "a JSON object" in nested.message
+    assert article.text == "Real words."
+
+
+def test_a_list_of_paragraphs_in_the_text_field_is_joined(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text('{"text": ["First paragraph.", "Second paragraph."]}')
+    (article,) = read_inputs([str(path)])
+    assert article.text == "First paragraph.\n\nSecond paragraph."

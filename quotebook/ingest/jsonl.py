@@ -33,20 +33,35 @@ _SKIP = re.compile(r"[\s,]*")
 _WS = re.compile(r"\s*")
 
 
-def record_to_article(record: Mapping, origin: str, fmt: str, where: str) -> Article | Failure:
-    """Map a loosely named record (JSON object, CSV row) onto an Article."""
+def record_to_articles(record: Mapping, origin: str, fmt: str, where: str) -> Iterator[Article | Failure]:
+    """Map a loosely named record (JSON object, CSV row) onto an Article.
+
+    A field the record has but that cannot be used is said, not dropped in silence:
+    a date that reads as no date gives a warning and the article is imported undated.
+    """
     lowered = {str(k).strip().lower(): v for k, v in record.items()}
-    text = _first(lowered, TEXT_KEYS)
+    raw_text = next((lowered[k] for k in TEXT_KEYS if lowered.get(k) not in (None, "")), None)
+    if raw_text is None:
+        yield Failure(origin, f"{where}: no text field (expected one of: text, content, body)", warning=True)
+        return
+    if isinstance(raw_text, list) and all(isinstance(part, str) for part in raw_text):
+        raw_text = "\n\n".join(raw_text)  # a list of paragraphs
+    if not isinstance(raw_text, str):
+        kind = "a number" if isinstance(raw_text, (int, float)) else f"a JSON {_json_kind(raw_text)}"
+        yield Failure(origin, f"{where}: the text field holds {kind}, not text")
+        return
+    text = clean_text(raw_text)
     if not text:
-        return Failure(origin, f"{where}: no text field (expected one of: text, content, body)", warning=True)
-    text = clean_text(text)
-    if not text:
-        return Failure(origin, f"{where}: empty text", warning=True)
+        yield Failure(origin, f"{where}: empty text", warning=True)
+        return
     source = lowered.get("source")
     if isinstance(source, Mapping):  # NewsAPI-style {"source": {"name": ...}}
         lowered["source"] = source.get("name") or source.get("id")
-    date, precision = normalise_date(_first(lowered, DATE_KEYS))
-    return Article(
+    given_date = _first(lowered, DATE_KEYS)
+    date, precision = normalise_date(given_date)
+    if given_date and date is None:
+        yield Failure(origin, f"{where}: unreadable date {given_date[:60]!r}, imported without a date", warning=True)
+    yield Article(
         text=text,
         title=_first(lowered, TITLE_KEYS),
         date=date,
@@ -57,6 +72,14 @@ def record_to_article(record: Mapping, origin: str, fmt: str, where: str) -> Art
         origin=origin,
         fmt=fmt,
     )
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, Mapping):
+        return "object"
+    return "array" if isinstance(value, list) else type(value).__name__
 
 
 def _first(record: Mapping, keys: tuple[str, ...]) -> str | None:
@@ -84,7 +107,7 @@ def read_json_stream(stream: TextIO, origin: str, fmt: str) -> Iterator[Article 
             for item in _unwrap(value):
                 count += 1
                 if isinstance(item, Mapping):
-                    yield record_to_article(item, origin, fmt, f"line {line}")
+                    yield from record_to_articles(item, origin, fmt, f"line {line}")
                 else:
                     yield Failure(origin, f"line {line}: expected a JSON object, found {type(item).__name__}", warning=True)
     except _BrokenJSON as error:
@@ -126,7 +149,7 @@ def read_json_lines(stream: TextIO, origin: str) -> Iterator[Article | Failure]:
         for item in _unwrap(value):
             count += 1
             if isinstance(item, Mapping):
-                yield record_to_article(item, origin, "jsonl", f"line {number}")
+                yield from record_to_articles(item, origin, "jsonl", f"line {number}")
             else:
                 yield Failure(origin, f"line {number}: expected a JSON object, found {type(item).__name__}", warning=True)
     if count == 0 and number == 0:

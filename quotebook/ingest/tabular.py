@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from quotebook.data import Article, Failure
-from quotebook.ingest.jsonl import TEXT_KEYS, record_to_article
+from quotebook.ingest.jsonl import TEXT_KEYS, record_to_articles
 
 MAX_FIELD_CHARS = 20 << 20
 
@@ -32,7 +32,7 @@ def read_csv_stream(stream: TextIO, origin: str) -> Iterator[Article | Failure]:
             count += 1
             # DictReader puts extra cells under the None key; they are not fields.
             row.pop(None, None)
-            yield record_to_article({k: v for k, v in row.items() if v is not None}, origin, "csv", f"line {reader.line_num + 1}")
+            yield from record_to_articles({k: v for k, v in row.items() if v is not None}, origin, "csv", f"line {reader.line_num + 1}")
     except csv.Error as error:
         yield Failure(origin, f"line {reader.line_num + 1}: malformed CSV ({error})")
     except UnicodeDecodeError as error:
