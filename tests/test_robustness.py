@@ -110,15 +110,18 @@ def test_ctrl_c_stops_after_current_article_with_summary(tmp_path):
     assert_whole_articles(db)
 
 
-def test_output_into_closed_pipe_ends_quietly(tmp_path):
+@pytest.mark.parametrize("fmt", ["", "--json", "--nl", "--csv", "--markdown"])
+def test_output_into_closed_pipe_ends_quietly_with_status_0(tmp_path, fmt):
     db = tmp_path / "q.db"
     write_articles(tmp_path / "in", 60)
     assert run("import", str(tmp_path / "in"), db=db).returncode == 0
     env = dict(os.environ, QUOTEBOOK_DB=str(db))
-    shell = subprocess.run(f"'{sys.executable}' -m quotebook quotes -n 0 --nl | head -1",
-                           shell=True, env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    shell = subprocess.run(f"'{sys.executable}' -m quotebook quotes -n 0 {fmt} | head -n 1; exit ${{PIPESTATUS[0]}}",
+                           shell=True, executable="/bin/bash", env=env, cwd=ROOT, capture_output=True, text=True,
+                           timeout=60)
     assert shell.stdout.count("\n") == 1
     assert shell.stderr == ""
+    assert shell.returncode == 0
 
 
 @pytest.mark.parametrize("make_target, message", [

@@ -60,8 +60,16 @@ for command in (
 
 def main() -> None:
     """Entry point: user errors become one line on stderr; a closed pipe ends quietly."""
+    stdout = sys.stdout
     try:
         cli.main(standalone_mode=False)
+    except SystemExit as ex:
+        # click meets a closed pipe (EPIPE) by wrapping stdout and exiting 1; it is the same
+        # quiet end as the BrokenPipeError below, so it gets the same exit status.
+        if ex.code == 1 and sys.stdout is not stdout:
+            _quiet_stdout()
+            sys.exit(0)
+        raise
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
@@ -74,11 +82,15 @@ def main() -> None:
         click.echo(f"Error: {ex}", err=True)
         sys.exit(1)
     except BrokenPipeError:
-        # The reader went away (| head): stop quietly, and keep Python from
-        # complaining when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader went away (| head): stop quietly.
+        _quiet_stdout()
         sys.exit(0)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so Python does not complain when it flushes at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
