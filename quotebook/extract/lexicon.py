@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from quotebook.extract.marks import MASK
+
 
 def _lines(name: str) -> list[str]:
     text = resources.files("quotebook").joinpath("data", name).read_text(encoding="utf-8")
@@ -98,9 +100,29 @@ def organisation_words() -> frozenset[str]:
     return words("organisations.txt")
 
 
+# A masked quotation (MASK) always ends before a quotation mark or a full stop, never before a
+# word, so a scan need not stop at each of its characters: in news text they are a fifth of all.
+# The non-word characters a scan stops at, as ranges (far faster to test than \W): ASCII
+# spaces and punctuation but the mask (\x1a), and any non-ASCII character, which the lookbehind
+# then keeps only if it is not a letter.
+_LEAD = "[\x00-\x19\x1b-/:-@\\[-^`{-\U0010ffff](?<=\\W)"
+# A mask character before a word character (the ranges first: \w is slow to test).
+_MASK_BEFORE_WORD = re.compile(MASK + "[0-9A-Za-z_\x80-\U0010ffff](?<=\\w)")
+_last_text: tuple[str, bool] | None = None  # (text, whether its masks all stand before non-words)
+
+
 @lru_cache(maxsize=None)
-def _scan_form(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(r"\W(" + pattern.pattern.removeprefix(r"\b") + ")")
+def _scan_form(pattern: re.Pattern[str], skip_mask: bool) -> re.Pattern[str]:
+    lead = _LEAD if skip_mask else r"\W"
+    return re.compile(lead + "(" + pattern.pattern.removeprefix(r"\b") + ")")
+
+
+def _masks_before_non_words(text: str) -> bool:
+    """Whether no mask character of text stands right before a word (one entry: the last text)."""
+    global _last_text
+    if _last_text is None or _last_text[0] is not text:
+        _last_text = (text, _MASK_BEFORE_WORD.search(text) is None)
+    return _last_text[1]
 
 
 def word_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -112,5 +134,6 @@ def word_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """
     first = pattern.match(text)
     spans = [first.span()] if first else []
-    spans.extend(m.span(1) for m in _scan_form(pattern).finditer(text, first.end() if first else 0))
+    scan = _scan_form(pattern, _masks_before_non_words(text))
+    spans.extend(m.span(1) for m in scan.finditer(text, first.end() if first else 0))
     return spans
