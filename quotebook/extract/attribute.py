@@ -17,6 +17,7 @@ import bisect
 import re
 from typing import NamedTuple
 
+from quotebook.extract import lexicon
 from quotebook.extract.bounds import (
     _before_next_speaker,
     _circumstance_rest,
@@ -206,14 +207,15 @@ class _SecondCue(NamedTuple):
 
 # _PARTICIPLE has no literal to lead its scan, so it is run only on ranges that hold one of its words,
 # found by one scan of the article (one entry: the last article).
-_PARTICIPLE_WORD = re.compile(_PARTICIPLE_WORDS)
+_PARTICIPLE_LITERALS = _PARTICIPLE_WORDS.strip("()").split("|")
+assert all(word.isalpha() for word in _PARTICIPLE_LITERALS), "_PARTICIPLE_WORDS must stay a list of words"
 _last_participles: tuple[str, list[int]] | None = None
 
 
 def _has_participle_word(masked: str, start: int, e: int) -> bool:
     global _last_participles
     if _last_participles is None or _last_participles[0] is not masked:
-        _last_participles = (masked, [m.start() for m in _PARTICIPLE_WORD.finditer(masked)])
+        _last_participles = (masked, lexicon.literal_starts(masked, _PARTICIPLE_LITERALS))
     starts = _last_participles[1]
     i = bisect.bisect_left(starts, start)
     return i < len(starts) and starts[i] < e
