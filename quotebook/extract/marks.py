@@ -10,6 +10,7 @@ rest of the article.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -153,10 +154,17 @@ _WORDS = re.compile(r"[^\W\d_][\w’'\-]*")
 
 def _is_title(quoted: str) -> bool:
     """“Fox News Sunday”, “Perception and the Mind”: every word capitalised but the small ones."""
-    words = _WORDS.findall(quoted)
-    if not words or len(words) < 2 and quoted.rstrip("”\"'’» ")[-1:] in ".!?":
-        return False  # “Yes.” is an answer; “Sharknado 3: Oh Hell No!” and “Trainwreck” are titles
-    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    # Words are read one at a time: in a quotation of speech the first or second word tells.
+    words = _WORDS.finditer(quoted)
+    first = next(words, None)
+    if first is None or not first.group()[0].isupper():
+        return False
+    second = next(words, None)
+    if second is None:
+        # “Yes.” is an answer; “Sharknado 3: Oh Hell No!” and “Trainwreck” are titles
+        return quoted.rstrip("”\"'’» ")[-1:] not in ".!?"
+    rest = (match.group() for match in itertools.chain((second,), words))
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in rest)
 
 
 def _pair_doubles(text: str, marks: list[Mark], para: Paragraph, index: int) -> list[Segment]:
