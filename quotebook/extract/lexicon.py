@@ -42,14 +42,17 @@ def verb_forms(name: str) -> dict[str, str]:
     return forms
 
 
+@lru_cache(maxsize=None)
 def reporting_verbs() -> dict[str, str]:
     return verb_forms("reporting_verbs.txt")
 
 
+@lru_cache(maxsize=None)
 def belief_verbs() -> dict[str, str]:
     return verb_forms("belief_verbs.txt")
 
 
+@lru_cache(maxsize=None)
 def titles() -> tuple[str, ...]:
     return phrases("titles.txt")
 
@@ -84,18 +87,22 @@ def trie_pattern(forms: Iterable[str]) -> str:
     return build(trie)
 
 
+@lru_cache(maxsize=None)
 def female_names() -> frozenset[str]:
     return words("first_names_female.txt")
 
 
+@lru_cache(maxsize=None)
 def male_names() -> frozenset[str]:
     return words("first_names_male.txt")
 
 
+@lru_cache(maxsize=None)
 def anonymous_nouns() -> frozenset[str]:
     return words("anonymous_sources.txt")
 
 
+@lru_cache(maxsize=None)
 def organisation_words() -> frozenset[str]:
     return words("organisations.txt")
 
