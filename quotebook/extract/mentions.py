@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -36,6 +37,28 @@ NAME_RUN = re.compile(
     r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"
     rf"(?![{_LETTER}])"
 )
+
+# Where a name run can start: a capital, or the "l-" of "al-"/"el-", after no letter, digit or hyphen.
+# These open with a character class or a literal, which the regex engine skips to at C speed;
+# NAME_RUN opens with lookarounds, so a search with it tries every position of the text.
+_CAPITAL_START = re.compile(rf"[{_UPPER}](?<![{_LETTER}\d\-].)")
+_PREFIX_START = re.compile(rf"l-(?<=(?<![{_LETTER}\d\-])[ae]l-)")
+
+
+def name_runs(text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    """Same matches as NAME_RUN.finditer(text, pos), found by trying NAME_RUN only where a run can start."""
+    starts = [m.start() for m in _CAPITAL_START.finditer(text, pos)]
+    prefixed = [m.start() - 1 for m in _PREFIX_START.finditer(text, pos) if m.start() > pos]
+    if prefixed:
+        starts = sorted(starts + prefixed)
+    last = pos
+    for start in starts:
+        if start >= last:
+            match = NAME_RUN.match(text, start)
+            if match is not None:
+                last = match.end()
+                yield match
+
 
 PRONOUNS = {
     "he": "male", "him": "male", "his": "male", "she": "female", "her": "female",
@@ -204,7 +227,7 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
 def find_mentions(text: str) -> list[Mention]:
     """Every proper-name mention of a person or organisation in the text, in order."""
     mentions = []
-    for match in NAME_RUN.finditer(text):
+    for match in name_runs(text):
         found = _analyse(match.group())  # mention_from_span, inlined: this loop runs for every capitalised word
         if found is not None:
             start = match.start()
