@@ -9,9 +9,9 @@ rest of the article.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from quotebook.extract.clean import Paragraph
@@ -53,17 +53,20 @@ class SegmentList(list):
     def __init__(self, segments: list[Segment]):
         super().__init__(segments)
         self.starts = [seg.start for seg in segments]
+        self.ends = [seg.end for seg in segments]
 
     def overlapping(self, start: int, end: int) -> range:
         """Indices of the segments that share at least one character with [start, end)."""
-        lo = bisect.bisect_right(self.starts, start) - 1
-        if lo < 0 or self[lo].end <= start:
+        # Asked several times for every sentence: kept to plain list lookups.
+        starts = self.starts
+        lo = bisect_right(starts, start) - 1
+        if lo < 0 or self.ends[lo] <= start:
             lo += 1
-        hi = bisect.bisect_left(self.starts, end)
-        return range(lo, max(lo, hi))
+        hi = bisect_left(starts, end)
+        return range(lo, hi if hi > lo else lo)
 
     def starting_at(self, pos: int) -> Segment | None:
-        i = bisect.bisect_left(self.starts, pos)
+        i = bisect_left(self.starts, pos)
         return self[i] if i < len(self) and self.starts[i] == pos else None
 
 
