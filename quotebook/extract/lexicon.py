@@ -125,18 +125,32 @@ def literal_starts(text: str, literals: Iterable[str]) -> list[int]:
 
 # A masked quotation (MASK) always ends before a quotation mark or a full stop, never before a
 # word, so a scan need not stop at each of its characters: in news text they are a fifth of all.
-# The non-word characters a scan stops at, as ranges (far faster to test than \W): ASCII
-# spaces and punctuation but the mask (\x1a), and any non-ASCII character, which the lookbehind
-# then keeps only if it is not a letter.
-_LEAD = "[\x00-\x19\x1b-/:-@\\[-^`{-\U0010ffff](?<=\\W)"
-# A mask character before a word character (the ranges first: \w is slow to test).
-_MASK_BEFORE_WORD = re.compile(MASK + "[0-9A-Za-z_\x80-\U0010ffff](?<=\\w)")
+_MASK_BEFORE_WORD = re.compile(MASK + "[0-9A-Za-z_\x80-\U0010ffff](?<=\\w)")  # ranges first: \w is slow
 _last_text: tuple[str, bool] | None = None  # (text, whether its masks all stand before non-words)
+# Below this character the fast scan's lead class holds exactly the non-word characters (Latin,
+# Greek, Cyrillic, Hebrew, Arabic, … and General Punctuation); from it on, every character.
+_HIGH = "\u2070"
+_WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=1)
+def _lead_class() -> str:
+    """A character class for a scan to stop at: the non-word characters but MASK, as ranges.
+
+    A class of ranges is far faster to test than \\W. Characters from _HIGH on are all in it,
+    letters too, as they are rare in news text: a match one of them leads is checked afterwards.
+    """
+    below = "".join(map(chr, range(ord(_HIGH))))
+    ranges = []
+    for run in re.finditer(r"\W+", below.replace(MASK, "a")):  # "a": MASK is left out
+        first, last = run.start(), run.end() - 1
+        ranges.append(re.escape(chr(first)) + ("-" + re.escape(chr(last)) if last > first else ""))
+    return "[" + "".join(ranges) + re.escape(_HIGH) + "-\U0010ffff]"
 
 
 @lru_cache(maxsize=None)
-def _scan_form(pattern: re.Pattern[str], skip_mask: bool) -> re.Pattern[str]:
-    lead = _LEAD if skip_mask else r"\W"
+def _scan_form(pattern: re.Pattern[str], fast: bool) -> re.Pattern[str]:
+    lead = _lead_class() if fast else r"\W"
     return re.compile(lead + "(" + pattern.pattern.removeprefix(r"\b") + ")")
 
 
@@ -157,6 +171,11 @@ def word_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """
     first = pattern.match(text)
     spans = [first.span()] if first else []
-    scan = _scan_form(pattern, _masks_before_non_words(text))
-    spans.extend(m.span(1) for m in scan.finditer(text, first.end() if first else 0))
+    begin = first.end() if first else 0
+    if _masks_before_non_words(text):
+        found = [m.span(1) for m in _scan_form(pattern, True).finditer(text, begin)]
+        # A letter from _HIGH on may have led a match: then the text is read again with \\W.
+        if not any(text[b - 1] >= _HIGH and _WORD_CHAR.match(text, b - 1) for b, _ in found):
+            return spans + found
+    spans.extend(m.span(1) for m in _scan_form(pattern, False).finditer(text, begin))
     return spans
