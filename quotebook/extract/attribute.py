@@ -274,7 +274,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     if not inverted:
         prefix = _clause_prefix(prefix)
     boundary = _ends_with_boundary(prefix)
-    ends_in_quote = _ENDS_IN_CLOSER.search(prefix) is not None and MASK in prefix
+    ends_in_quote = MASK in prefix and _ENDS_IN_CLOSER.search(prefix) is not None
     rest_quote = _QUOTE_NEXT.match(rest) is not None
     if inverted and _TRAILING_APPOSITION.match(rest):
         rest = ""  # "said Charlie Black, a longtime Republican strategist."

@@ -123,10 +123,12 @@ def _read_source_before(masked: str, window_start: int, cue_start: int) -> Sourc
 def _strip_aux(seg: str) -> str:
     """seg without the auxiliaries, adverbs and asides that end it ("has also", ", however,")."""
     # Every time phrase ends in one of _TIME_ENDS: most segments need no regex search at all.
-    time = _TIME_BEFORE_CUE.search(seg, max(0, len(seg) - 40)) if seg.rstrip().endswith(_TIME_ENDS) else None
+    stripped = seg.rstrip()
+    time = _TIME_BEFORE_CUE.search(seg, max(0, len(seg) - 40)) if stripped.endswith(_TIME_ENDS) else None
     if time is not None:
         seg = seg[:time.start()]
-    end = len(seg.rstrip())
+        stripped = seg.rstrip()
+    end = len(stripped)
     while end > 0:
         start = max(seg.rfind(" ", 0, end), seg.rfind("\u00a0", 0, end), seg.rfind("\n", 0, end)) + 1
         word = seg[start:end]
