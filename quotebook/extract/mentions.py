@@ -24,7 +24,8 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 _TOKEN = (
     rf"(?:(?:[{_UPPER}]\.)+(?![{_LETTER}])"
     r"|(?:Sen|Rep|Gov|Gen|Lt|Col|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sgt|Capt|Adm|Maj|Rev|Prof|Hon|Pres|Cmdr|Atty|Supt|Cpl|Pvt|Fr|Msgr|Messrs)\."
-    rf"|[{_UPPER}](?:[{_LETTER}\-]|['’](?=[{_LETTER}]{{2}}))*(?![{_LETTER}]))"
+    # (Letters and hyphens as one class repeated, an apostrophe between: the engine's fast loop.)
+    rf"|[{_UPPER}][{_LETTER}\-]*(?:['’](?=[{_LETTER}]{{2}})[{_LETTER}\-]*)*(?![{_LETTER}]))"
 )
 _CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el|la|le|y)"
 # Between the words of a name: spaces, or one line break of hard-wrapped text, but
