@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -21,45 +20,37 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶ�
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 # One capitalised token: "Pompeo", "O'Rourke", "Mark-Viverito", "McConnell",
 # "U.S.", "J.", "Sen.", but not a possessive ("Clinton's" gives "Clinton").
-_TOKEN = (
-    rf"(?:(?:[{_UPPER}]\.)+(?![{_LETTER}])"
-    r"|(?:Sen|Rep|Gov|Gen|Lt|Col|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sgt|Capt|Adm|Maj|Rev|Prof|Hon|Pres|Cmdr|Atty|Supt|Cpl|Pvt|Fr|Msgr|Messrs)\."
-    # (Letters and hyphens as one class repeated, an apostrophe between: the engine's fast loop.)
-    rf"|[{_UPPER}][{_LETTER}\-]*(?:['’](?=[{_LETTER}]{{2}})[{_LETTER}\-]*)*(?![{_LETTER}]))"
+_ABBREVIATIONS = ("Sen Rep Gov Gen Lt Col Mr Mrs Ms Dr St Jr Sr Sgt Capt Adm Maj Rev Prof Hon Pres Cmdr Atty Supt "
+                  "Cpl Pvt Fr Msgr Messrs").split()
+# A token once its capital is read (the abbreviations look back at it): _TOKEN's three
+# branches in its order. (Letters and hyphens as one class repeated, an apostrophe between:
+# the engine's fast loop.)
+_AFTER_CAPITAL = (
+    rf"(?:\.(?:[{_UPPER}]\.)*(?![{_LETTER}])"
+    r"|(?:" + "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS) + r")\."
+    rf"|[{_LETTER}\-]*(?:['’](?=[{_LETTER}]{{2}})[{_LETTER}\-]*)*(?![{_LETTER}]))"
 )
+_TOKEN = rf"[{_UPPER}]{_AFTER_CAPITAL}"
 _CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el|la|le|y)"
 # Between the words of a name: spaces, or one line break of hard-wrapped text, but
 # never a blank line ("…, Meets Lukashenko\n\nU.S. Secretary of State Michael
 # Pompeo" is a headline and a paragraph, not one long title).
 _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
-NAME_RUN = re.compile(
-    # The lookahead lets the regex engine skip most positions at C speed.
-    rf"(?=[{_UPPER}ae])(?<![{_LETTER}\d\-])(?:al-|el-)?{_TOKEN}(?:{_GAP}(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*"
+_MORE_TOKENS = (
+    rf"(?:{_GAP}(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*"
     r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"
     rf"(?![{_LETTER}])"
 )
-
-# Where a name run can start: a capital, or the "l-" of "al-"/"el-", after no letter, digit or hyphen.
-# These open with a character class or a literal, which the regex engine skips to at C speed;
-# NAME_RUN opens with lookarounds, so a search with it tries every position of the text.
-_CAPITAL_START = re.compile(rf"[{_UPPER}](?<![{_LETTER}\d\-].)")
-_PREFIX_START = re.compile(rf"l-(?<=(?<![{_LETTER}\d\-])[ae]l-)")
-
-
-def name_runs(text: str, pos: int = 0) -> Iterator[re.Match[str]]:
-    """Same matches as NAME_RUN.finditer(text, pos), found by trying NAME_RUN only where a run can start."""
-    starts = [m.start() for m in _CAPITAL_START.finditer(text, pos)]
-    prefixed = [m.start() - 1 for m in _PREFIX_START.finditer(text, pos) if m.start() > pos]
-    if prefixed:
-        starts = sorted(starts + prefixed)
-    last = pos
-    for start in starts:
-        if start >= last:
-            match = NAME_RUN.match(text, start)
-            if match is not None:
-                last = match.end()
-                yield match
-
+NAME_RUN = re.compile(
+    # The lookahead lets the regex engine skip most positions at C speed.
+    rf"(?=[{_UPPER}ae])(?<![{_LETTER}\d\-])(?:al-|el-)?{_TOKEN}{_MORE_TOKENS}"
+)
+# The same runs for a search: it opens with a character class, which the regex engine skips to
+# at C speed, where NAME_RUN's lookarounds are tried at every position. The first character is
+# read, then looked back at: the capital of the first token, or the "a"/"e" of "al-"/"el-".
+NAME_SCAN = re.compile(
+    rf"[{_UPPER}ae](?<![{_LETTER}\d\-].)(?:(?<=[ae])l-[{_UPPER}]|(?<=[{_UPPER}])){_AFTER_CAPITAL}{_MORE_TOKENS}"
+)
 
 PRONOUNS = {
     "he": "male", "him": "male", "his": "male", "she": "female", "her": "female",
@@ -228,7 +219,7 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
 def find_mentions(text: str) -> list[Mention]:
     """Every proper-name mention of a person or organisation in the text, in order."""
     mentions = []
-    for match in name_runs(text):
+    for match in NAME_SCAN.finditer(text):
         found = _analyse(match.group())  # mention_from_span, inlined: this loop runs for every capitalised word
         if found is not None:
             start = match.start()
