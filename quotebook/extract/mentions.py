@@ -256,8 +256,15 @@ class Entities:
         # A first name or a bare surname resolves to the single fuller name that contains it.
         for entity in self.by_surname.values():
             self.by_name[entity.name.lower()] = entity
+        # entity_for's answers: recent_person asks again for every mention it walks past.
+        self._entity_of: dict[str, Entity | None] = {}
 
     def entity_for(self, name: str) -> Entity | None:
+        if name not in self._entity_of:
+            self._entity_of[name] = self._find_entity(name)
+        return self._entity_of[name]
+
+    def _find_entity(self, name: str) -> Entity | None:
         key = name.lower()
         if key in self.by_name:
             return self.by_name[key]
