@@ -51,6 +51,10 @@ NAME_RUN = re.compile(
 NAME_SCAN = re.compile(
     rf"[{_UPPER}ae](?<![{_LETTER}\d\-].)(?:(?<=[ae])l-[{_UPPER}]|(?<=[{_UPPER}])){_AFTER_CAPITAL}{_MORE_TOKENS}"
 )
+# NAME_SCAN for a text with no word-initial "al-" or "el-" (found at C speed from its "l-"): no
+# run starts with a small letter there, so the scan stops at capitals only, not at every a and e.
+_CAPITAL_SCAN = re.compile(rf"[{_UPPER}](?<![{_LETTER}\d\-].){_AFTER_CAPITAL}{_MORE_TOKENS}")
+_PREFIX_START = re.compile(rf"l-(?<=(?<![{_LETTER}\d\-])[ae]l-)")
 
 PRONOUNS = {
     "he": "male", "him": "male", "his": "male", "she": "female", "her": "female",
@@ -219,7 +223,8 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
 def find_mentions(text: str) -> list[Mention]:
     """Every proper-name mention of a person or organisation in the text, in order."""
     mentions = []
-    for match in NAME_SCAN.finditer(text):
+    scan = NAME_SCAN if _PREFIX_START.search(text) else _CAPITAL_SCAN
+    for match in scan.finditer(text):
         found = _analyse(match.group())  # mention_from_span, inlined: this loop runs for every capitalised word
         if found is not None:
             start = match.start()
