@@ -10,7 +10,7 @@ import re
 
 from quotebook.extract import lexicon
 from quotebook.extract.marks import MASK
-from quotebook.extract.mentions import NAME_RUN, NAME_SCAN, PRONOUNS, _NOT_NAMES
+from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES, name_runs
 from quotebook.extract.records import Source
 
 
@@ -226,7 +226,7 @@ def _name_run_ending(rest: str) -> tuple[int, int] | None:
         return None
     tail_start = max(0, len(rest) - 120)
     found = None
-    for match in NAME_SCAN.finditer(rest, tail_start):
+    for match in name_runs(rest, tail_start):
         if match.end() == len(rest) or (match.end() == len(rest) - 1 and rest.endswith(".")):
             found = (match.start(), match.end())
     return found
