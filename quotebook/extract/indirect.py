@@ -28,11 +28,13 @@ _OBJECT = re.compile(
     r"|an?\s+\w+(?:\s+\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?)"
     r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
 )
+# Each branch opens by reading its first character (a space, "," or ";") and then looks back at it,
+# so that the search skips to those characters at C speed instead of trying every position.
 _CLAUSE_BREAK = re.compile(
-    r"(?:(?<=[”\"'’»])|,)\s+(?:but|while|whereas|although|though|even\s+as|as\s+(?:he|she|they|it)|"
+    r"[\s,;](?:(?:(?<=[”\"'’»]\s)\s*|(?<=,)\s+)(?:but|while|whereas|although|though|even\s+as|as\s+(?:he|she|they|it)|"
     r"and\s+(?:he|she|they|it)\s+\w+s?\b|and\s+(?:he|she|they)\s+(?:also|later)|before|after|"
     r"(?:and\s+)?(?:referring|describing|adding|saying|noting|calling|citing|arguing|pointing|"
-    r"explaining|insisting|suggesting|urging|warning|telling)|and\s+(?:then\s+|also\s+)?[a-z]+ed\s)\b|;\s|\s[—–]\s"
+    r"explaining|insisting|suggesting|urging|warning|telling)|and\s+(?:then\s+|also\s+)?[a-z]+ed\s)\b|(?<=;)\s|(?<=\s)[—–]\s)"
 )
 _TRAILING_RELATIVE = re.compile(r",\s+who\s")
 _THAT = re.compile(r"\s*,?\s*(?:that|whether|if)\b")

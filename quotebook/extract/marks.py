@@ -9,8 +9,9 @@ rest of the article.
 
 from __future__ import annotations
 
-import bisect
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from quotebook.extract.clean import Paragraph
@@ -52,17 +53,20 @@ class SegmentList(list):
     def __init__(self, segments: list[Segment]):
         super().__init__(segments)
         self.starts = [seg.start for seg in segments]
+        self.ends = [seg.end for seg in segments]
 
     def overlapping(self, start: int, end: int) -> range:
         """Indices of the segments that share at least one character with [start, end)."""
-        lo = bisect.bisect_right(self.starts, start) - 1
-        if lo < 0 or self[lo].end <= start:
+        # Asked several times for every sentence: kept to plain list lookups.
+        starts = self.starts
+        lo = bisect_right(starts, start) - 1
+        if lo < 0 or self.ends[lo] <= start:
             lo += 1
-        hi = bisect.bisect_left(self.starts, end)
-        return range(lo, max(lo, hi))
+        hi = bisect_left(starts, end)
+        return range(lo, hi if hi > lo else lo)
 
     def starting_at(self, pos: int) -> Segment | None:
-        i = bisect.bisect_left(self.starts, pos)
+        i = bisect_left(self.starts, pos)
         return self[i] if i < len(self) and self.starts[i] == pos else None
 
 
@@ -153,10 +157,17 @@ _WORDS = re.compile(r"[^\W\d_][\w’'\-]*")
 
 def _is_title(quoted: str) -> bool:
     """“Fox News Sunday”, “Perception and the Mind”: every word capitalised but the small ones."""
-    words = _WORDS.findall(quoted)
-    if not words or len(words) < 2 and quoted.rstrip("”\"'’» ")[-1:] in ".!?":
-        return False  # “Yes.” is an answer; “Sharknado 3: Oh Hell No!” and “Trainwreck” are titles
-    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    # Words are read one at a time: in a quotation of speech the first or second word tells.
+    words = _WORDS.finditer(quoted)
+    first = next(words, None)
+    if first is None or not first.group()[0].isupper():
+        return False
+    second = next(words, None)
+    if second is None:
+        # “Yes.” is an answer; “Sharknado 3: Oh Hell No!” and “Trainwreck” are titles
+        return quoted.rstrip("”\"'’» ")[-1:] not in ".!?"
+    rest = (match.group() for match in itertools.chain((second,), words))
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in rest)
 
 
 def _pair_doubles(text: str, marks: list[Mark], para: Paragraph, index: int) -> list[Segment]:

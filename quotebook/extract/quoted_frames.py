@@ -127,7 +127,9 @@ def _credit_line(masked: str, s: int, e: int, segments: SegmentList, paragraph: 
 
 _PARTICIPLE_QUOTE = re.compile(
     # Any participle after a comma ("…, chanting “…”"); without one, only verbs of saying ("a screening of").
-    r"(?:,?\s+(?:by\s+)?(?=saying|writing|adding|tweeting|declaring|asking|explaining|noting)|,\s+(?:by\s+)?)([a-z]{3,}ing"
+    # (The comma or space is read first and looked back at, so the search skips to those at C speed.)
+    r"[,\s](?:(?:(?<=,)\s+|(?<=\s)\s*)(?:by\s+)?(?=saying|writing|adding|tweeting|declaring|asking|explaining|noting)"
+    r"|(?<=,)\s+(?:by\s+)?)([a-z]{3,}ing"
     r"(?:\s+(?:\w+\s+){0,3}?\w+)??)\s*[:,]?\s*(?=[“\"'‘«`])"
 )
 

@@ -244,7 +244,8 @@ def _stance_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, seg
     prefix = masked[max(s, source.start - 200):source.start]  # bounded: long sentences stay linear
     if source.kind != "pronoun" and not _subject_leads(_clause_prefix(prefix)):
         return None
-    if _MOVED_OBJECT.search(prefix) and source.kind != "name":
+    # (The word sits at the end, five letters at most: the search starts there, not 200 characters back.)
+    if source.kind != "name" and _MOVED_OBJECT.search(prefix, max(0, len(prefix.rstrip()) - 5)):
         return None  # "how he described his emotions": the verb's object has moved before it
     if source.kind == "np" and _SOURCE_VERBISH.search(source.text.lower()) and \
             source.text.split()[-1].lower() not in lexicon.anonymous_nouns():

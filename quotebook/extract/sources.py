@@ -10,7 +10,7 @@ import re
 
 from quotebook.extract import lexicon
 from quotebook.extract.marks import MASK
-from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES
+from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES, name_runs
 from quotebook.extract.records import Source
 
 
@@ -123,10 +123,12 @@ def _read_source_before(masked: str, window_start: int, cue_start: int) -> Sourc
 def _strip_aux(seg: str) -> str:
     """seg without the auxiliaries, adverbs and asides that end it ("has also", ", however,")."""
     # Every time phrase ends in one of _TIME_ENDS: most segments need no regex search at all.
-    time = _TIME_BEFORE_CUE.search(seg, max(0, len(seg) - 40)) if seg.rstrip().endswith(_TIME_ENDS) else None
+    stripped = seg.rstrip()
+    time = _TIME_BEFORE_CUE.search(seg, max(0, len(seg) - 40)) if stripped.endswith(_TIME_ENDS) else None
     if time is not None:
         seg = seg[:time.start()]
-    end = len(seg.rstrip())
+        stripped = seg.rstrip()
+    end = len(stripped)
     while end > 0:
         start = max(seg.rfind(" ", 0, end), seg.rfind("\u00a0", 0, end), seg.rfind("\n", 0, end)) + 1
         word = seg[start:end]
@@ -224,7 +226,7 @@ def _name_run_ending(rest: str) -> tuple[int, int] | None:
         return None
     tail_start = max(0, len(rest) - 120)
     found = None
-    for match in NAME_RUN.finditer(rest, tail_start):
+    for match in name_runs(rest, tail_start):
         if match.end() == len(rest) or (match.end() == len(rest) - 1 and rest.endswith(".")):
             found = (match.start(), match.end())
     return found

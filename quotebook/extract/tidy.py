@@ -81,6 +81,7 @@ def tidy_speakers(quotes: list[Quote], text: str) -> list[Quote]:
     """tidy_speaker over an article's quotes; a one-word name the article also
     writes in lower case ("Police" … "police") is a common noun, not a name."""
     lower_case: dict[str, bool] = {}
+    problems: dict[str, str | None] = {}  # name_problem of each name, worked out once an article
     tidied = []
     for quote in quotes:
         name = quote.speaker
@@ -91,7 +92,7 @@ def tidy_speakers(quotes: list[Quote], text: str) -> list[Quote]:
             if lower_case[low]:
                 tidied.append(_unknown(quote))
                 continue
-        tidied.append(tidy_speaker(quote))
+        tidied.append(tidy_speaker(quote, problems))
     return tidied
 
 
@@ -120,14 +121,23 @@ def _written_in_lower_case(text: str, word: str) -> bool:
     return False
 
 
-def tidy_speaker(quote: Quote) -> Quote:
-    """Keep a proper name as the speaker; anything else leaves the speaker unknown."""
+def tidy_speaker(quote: Quote, problems: dict[str, str | None] | None = None) -> Quote:
+    """Keep a proper name as the speaker; anything else leaves the speaker unknown.
+
+    problems, when given, keeps name_problem's answers across the quotes of one article.
+    """
     name = quote.speaker
     if not name or quote.speaker_type == "anonymous":
         return quote
     if GROUP.match(name) and len(_tokens(name)) == 1:
         return replace(quote, speaker_type="anonymous")
-    if name_problem(name) is None:
+    if problems is None:
+        problem = name_problem(name)
+    elif name in problems:
+        problem = problems[name]
+    else:
+        problem = problems[name] = name_problem(name)
+    if problem is None:
         return quote
     return _unknown(quote)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from quotebook.extract import lexicon
 from quotebook.extract.indirect import _CLAUSE_BREAK, _LEADING_CONJUNCTION, kind_of, trim_end
 from quotebook.extract.marks import SegmentList
 from quotebook.extract.records import Candidate
@@ -27,7 +28,7 @@ _EXPECTED = re.compile(
 )
 # A relative subject: "the network, which is expected to…" starts at "which".
 _RELATIVE = re.compile(r"\b(?:which|who|that)\s*$")
-_TRIGGER = re.compile(r"sked\b|expected\b")
+_TRIGGERS = ("sked", "expected")  # in every question and expectation
 _SUBORDINATE = re.compile(r"\b(?:where|when|which|who|whom|that|because|while|as|after|before|if|since|than)\b")
 _DASHES = re.compile(r"\s--?\s")
 _ASKED = re.compile(
@@ -48,7 +49,7 @@ def find_unsourced(masked: str, sentences: dict[int, list[tuple[int, int]]], seg
         return not any(tb < e and b < te for tb, te in taken[max(0, i - 8):i])
 
     # Only sentences holding "sked" or "expected" can match: find those words once, not per sentence.
-    hits = sorted(m.start() for m in _TRIGGER.finditer(masked))
+    hits = lexicon.literal_starts(masked, _TRIGGERS)
     found: list[Candidate] = []
     if not hits:
         return found
