@@ -196,6 +196,14 @@ def test_subject_and_cue_alone_introduce_the_next_quote():
     assert q.speaker == "Dana Bloom"
 
 
+def test_subject_and_cue_alone_credit_the_quotation_sentence_before_them():
+    text = ("Intro.\n\nMayor Ken Ito spoke on Friday.\n\n"
+            "“If the council is listening, I hope it opens the bridge.” Ito said. “We are ready.”")
+    (quote,) = extract_quotes(text)
+    assert quote.text == "“If the council is listening, I hope it opens the bridge.” … “We are ready.”"
+    assert quote.speaker == "Ken Ito"
+
+
 def test_a_name_never_runs_across_a_blank_line_into_the_headline():
     text = ("Harbour Talks Resume, Mayor Visits Docks\n\nPort Minister Dana Okafor opened the talks.\n\n"
             "“We will reopen the northern dock,” Okafor said.")
