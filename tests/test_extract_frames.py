@@ -263,3 +263,18 @@ def test_a_second_poll_share_ends_the_first_finding():
     text = "Intro.\n\nSix in 10 members said the club is well run, and three-quarters said the same of the board."
     first = extract_quotes(text)[0]
     assert first.text == "the club is well run"
+
+
+def test_inverted_subject_with_a_relative_clause_is_the_source_not_the_content():
+    text = ("Intro.\n\nIto \"was let off far too lightly for what he did,\" said a former city official "
+            "who led the inquiry.")
+    (quote,) = extract_quotes(text)
+    assert quote.kind == "mixed"
+    assert quote.text == "Ito \"was let off far too lightly for what he did,\""
+    assert quote.mention == "a former city official"
+
+
+def test_inverted_noun_phrase_reads_past_the_stops_inside_an_abbreviation():
+    text = "Intro.\n\n“The rules are clear,” said a former U.S. official."
+    (quote,) = extract_quotes(text)
+    assert quote.mention == "a former U.S. official"

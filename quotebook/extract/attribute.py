@@ -61,6 +61,10 @@ _QUOTE_NEXT = re.compile(r"\s*[,:]?\s*[“\"'‘«`]")
 _TRAILING_APPOSITION = re.compile(r",\s+[^“\"\x1a]+$")
 
 
+# "said a former official who oversaw the inquiry.": a relative clause that tells who the source is.
+_TRAILING_RELATIVE = re.compile(r"\s*(?:who|whose|whom)\s")
+
+
 _ANY_WORD_CHAR = re.compile(r"\w")
 
 
@@ -274,7 +278,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     boundary = _ends_with_boundary(prefix)
     ends_in_quote = _ENDS_IN_CLOSER.search(prefix) is not None and MASK in prefix
     rest_quote = _QUOTE_NEXT.match(rest) is not None
-    if inverted and _TRAILING_APPOSITION.match(rest):
+    if inverted and (_TRAILING_APPOSITION.match(rest) or _TRAILING_RELATIVE.match(rest)):
         rest = ""  # "said Charlie Black, a longtime Republican strategist."
     trivial = _trivial_rest(rest) or MASK in prefix and _circumstance_rest(rest)
     # "“A big truck” hit the barriers, he said, and “everyone started running.”": the content goes on.

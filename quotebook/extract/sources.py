@@ -17,7 +17,8 @@ from quotebook.extract.records import Source
 _NP_TOKEN = re.compile(r"[\w’'\-\.]+")
 
 
-_INVERTED_NP = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-\.]+\s+){0,5}?[\w’'\-]+(?=\s*(?:[,.;:]|$|\s+(?:in|on|at|who|during|after)\b))")
+# The head ends before a comma, a full stop (not the inner one of "U.S."), or a preposition or "who".
+_INVERTED_NP = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-\.]+\s+){0,5}?[\w’'\-]+(?=\s*(?:[,;:]|\.(?!\w)|$|\s+(?:in|on|at|who|during|after)\b))")
 
 
 _INVERTED_PRONOUN = re.compile(r"(he|she|they)\b")
@@ -165,6 +166,10 @@ _SPOKESPERSON_ENDS = ("for", "of", "at", "with", "to", "from", "the")
 _GOVERNED_ENDS = ("to", "with", "by", "in", "the")
 
 
+# A quoted run this short after a subject's words is a title or a scare quote ("MSNBC’s “Morning Joe”").
+_TITLE_CHARS = 20
+
+
 def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
     name = _name_run_ending(rest)
     if name is not None:
@@ -188,8 +193,8 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
             return Source(offset + governed.start(), offset + e, rest[governed.start():e], "np")
         return Source(offset + b, offset + e, rest[b:e], "name")
     words = list(_NP_TOKEN.finditer(rest, max(0, len(rest) - 90)))  # only the last words matter
-    if not words:
-        return None
+    if not words or rest.count(MASK, words[-1].end()) > _TITLE_CHARS:
+        return None  # 'Lee "was let off lightly," said…': a quotation, not a subject, ends the text
     head = words[-1].group().lower().strip(".")
     if head in _NOT_HEAD or head.endswith(("ing", "ed")) and head not in ("red",):
         return None
