@@ -278,3 +278,10 @@ def test_inverted_noun_phrase_reads_past_the_stops_inside_an_abbreviation():
     text = "Intro.\n\n“The rules are clear,” said a former U.S. official."
     (quote,) = extract_quotes(text)
     assert quote.mention == "a former U.S. official"
+
+
+def test_a_clause_after_a_post_position_frame_holds_a_quotation_of_its_own():
+    text = "Intro.\n\n“I am not ready yet,” Ken Ito said on Monday, though he said, “I hope to be.”"
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("“I am not ready yet,”", "Ken Ito"),
+                                                      ("“I hope to be.”", "Ken Ito")]

@@ -137,15 +137,33 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
 def _next_clause(masked: str, found: list[Candidate], e: int, segments: SegmentList, paragraph: int,
                  cues: list[Cue] | None, depth: int = 0) -> list[Candidate]:
     """"As Trump attacked Clinton, the crowd chanted, “Lock her up!”": the clause after the first
-    attribution's content can hold an attribution of its own."""
+    attribution's content can hold an attribution of its own, and so can a clause after a post
+    frame ("“…,” Ryan said, though he said, “…”")."""
     tail = max(b for c in found for _, b in c.spans)
-    if (depth >= MAX_CHAINED_CLAUSES or found[0].layout == "post" or e - tail < 12
-            or not masked[tail:tail + 3].lstrip().startswith(",")):
+    if depth >= MAX_CHAINED_CLAUSES or e - tail < 12:
         return []
-    start = masked.index(",", tail) + 1
+    if found[0].layout == "post":
+        start = _after_post_frame(masked, found[0], tail, e)
+        if start is None:
+            return []
+    elif masked[tail:tail + 3].lstrip().startswith(","):
+        start = masked.index(",", tail) + 1
+    else:
+        return []
     later = None if cues is None else [c for c in cues if c.start >= start]
     return [c for c in frame_sentence(masked, start, e, segments, paragraph, later, depth + 1)
             if c.layout != "post"]
+
+
+# The post frame's own words, then a comma and a conjunction that opens a clause with a subject of its own.
+_POST_FRAME_REST = re.compile(r"[^,;:\x1a“”\"]{0,60},(?=\s+(?:though|although|but|and|while|yet|as|when|before|after|then)\s)")
+
+
+def _after_post_frame(masked: str, cand: Candidate, tail: int, e: int) -> int | None:
+    """Where the clause after “…,” Ryan said on CNN, begins: past the source, its cue and their modifiers."""
+    anchor = max(tail, cand.source.end) if cand.source is not None else tail
+    rest = _POST_FRAME_REST.match(masked, anchor, e)
+    return rest.end() if rest is not None else None
 
 
 def _colon_lead(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
