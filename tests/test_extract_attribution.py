@@ -209,3 +209,11 @@ def test_a_name_never_runs_across_a_blank_line_into_the_headline():
             "“We will reopen the northern dock,” Okafor said.")
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.role) == ("Dana Okafor", "Port Minister")
+
+
+def test_a_source_familiar_with_something_is_the_whole_anonymous_speaker():
+    text = "Intro.\n\nAnother source familiar with the mayor’s thinking said, “He will try again.”"
+    (quote,) = extract_quotes(text)
+    assert quote.text == "“He will try again.”"
+    assert quote.speaker == "Another source familiar with the mayor’s thinking"
+    assert quote.speaker_type == "anonymous"

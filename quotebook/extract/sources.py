@@ -162,6 +162,13 @@ _GOVERNED_NAME = re.compile(
     r"(?:speaking|talking|close|familiar|loyal|writing|quoted)\s+(?:to|with|by|in)\s+(?:the\s+)?"
 )
 
+# "Another source familiar with the senator’s thinking said": the speaker is the whole noun phrase.
+_GOVERNED_NP = re.compile(
+    r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){0,3}?([a-z]+)\s+"
+    r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about)\s+(?:[\w’'\-.]+\s+){0,5}[\w’'\-.]+$"
+)
+_GOVERNING = (" familiar with ", " close to ", " briefed on ", " knowledgeable about ")
+
 _SPOKESPERSON_ENDS = ("for", "of", "at", "with", "to", "from", "the")
 _GOVERNED_ENDS = ("to", "with", "by", "in", "the")
 
@@ -192,6 +199,9 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
         if governed is not None and governed.end() == b:
             return Source(offset + governed.start(), offset + e, rest[governed.start():e], "np")
         return Source(offset + b, offset + e, rest[b:e], "name")
+    governed = governed_np(rest)
+    if governed is not None:
+        return Source(offset + governed[0], offset + governed[1], rest[governed[0]:governed[1]], "np")
     words = list(_NP_TOKEN.finditer(rest, max(0, len(rest) - 90)))  # only the last words matter
     if not words or rest.count(MASK, words[-1].end()) > _TITLE_CHARS:
         return None  # 'Lee "was let off lightly," said…': a quotation, not a subject, ends the text
@@ -221,6 +231,17 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
             return None
     b, e = words[start_index].start(), words[-1].end()
     return Source(offset + b, offset + e, rest[b:e], "np")
+
+
+def governed_np(rest: str) -> tuple[int, int] | None:
+    """(start, end) of "a source close to him" ending rest, when its head is a word for a source."""
+    tail = rest[-100:]
+    if not any(phrase in tail for phrase in _GOVERNING):
+        return None
+    match = _GOVERNED_NP.search(rest, max(0, len(rest) - 100))
+    if match is None or match.group(1) not in lexicon.anonymous_nouns():
+        return None
+    return match.start(), match.end()
 
 
 def _name_run_ending(rest: str) -> tuple[int, int] | None:
