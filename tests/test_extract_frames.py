@@ -285,3 +285,28 @@ def test_a_clause_after_a_post_position_frame_holds_a_quotation_of_its_own():
     quotes = extract_quotes(text)
     assert [(q.text, q.speaker) for q in quotes] == [("“I am not ready yet,”", "Ken Ito"),
                                                       ("“I hope to be.”", "Ken Ito")]
+
+
+def test_but_went_on_to_say_shares_the_sentence_subject():
+    text = "Intro.\n\nMayor Ken Ito joked that the pier was safe, but went on to say, “There are places we must fix.”"
+    q = _direct_tier(text)[0]
+    assert (q.text, q.speaker) == ("“There are places we must fix.”", "Ken Ito")
+
+
+def test_declined_to_comment_but_said_in_a_statement_shares_the_sentence_subject():
+    text = "Intro.\n\nMayor Ken Ito declined to comment but said in a statement that “the pier is safe and open.”"
+    q = _direct_tier(text)[0]
+    assert (q.text, q.speaker) == ("“the pier is safe and open.”", "Ken Ito")
+
+
+def test_attributions_chained_by_participle_and_then_each_count():
+    text = ("Intro.\n\nMayor Ken Ito attacked a critic at a rally, calling her a “horrible witness,” "
+            "and then tweeted that she was “Disgraceful!”")
+    quotes = _direct_tier(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("her a “horrible witness,”", "Ken Ito"),
+                                                      ("that she was “Disgraceful!”", "Ken Ito")]
+
+
+def test_went_on_to_say_takes_the_subject_before_it():
+    q = extract_quotes("Intro.\n\nKen Ito went on to say that the pier would reopen in May.")[0]
+    assert (q.text, q.speaker) == ("that the pier would reopen in May", "Ken Ito")

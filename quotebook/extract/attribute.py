@@ -128,7 +128,7 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
     for cue in cues:
         cand = _coordinated_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
-            return [cand]
+            return [cand] + _participle(masked, cand, s, e, segments, cand.spans[-1][1])
     quoted = (_participle_quote(masked, s, e, segments, paragraph) or _credit_line(masked, s, e, segments, paragraph)
               or _fragment_frame(masked, s, e, segments, paragraph))
     return [quoted] if quoted is not None else []
@@ -191,12 +191,33 @@ def _colon_lead(masked: str, s: int, e: int, segments: SegmentList, paragraph: i
     return Candidate(spans, kind, source, ":", "colon", paragraph, seg_ids, 0.8)
 
 
-def _participle(masked: str, cand: Candidate, s: int, e: int, segments: SegmentList) -> list[Candidate]:
-    """Split off "…, adding that C" as its own attribution to the same source."""
-    start = cand.spans[-1][1] if cand.layout == "post" else (cand.source.end if cand.source else s)
+def _participle(masked: str, cand: Candidate, s: int, e: int, segments: SegmentList,
+                start: int | None = None) -> list[Candidate]:
+    """Split off "…, adding that C" as its own attribution to the same source, and
+    "…, calling her “…,” and then tweeted that C2" one after the other.
+
+    start, when given, is where to look for them (by default: after the first attribution's frame).
+    """
+    found: list[Candidate] = []
+    if start is None:
+        start = cand.spans[-1][1] if cand.layout == "post" else (cand.source.end if cand.source else s)
+    for _ in range(MAX_CHAINED_CLAUSES):
+        # A later one must follow the one before at once: past a clause of its own it has its own subject.
+        more = _one_participle(masked, found[-1] if found else cand, start, e, segments, adjacent=bool(found))
+        if not more:
+            break
+        found.extend(more)
+        start = more[-1].spans[-1][1]
+    return found
+
+
+def _one_participle(masked: str, cand: Candidate, start: int, e: int, segments: SegmentList,
+                    adjacent: bool = False) -> list[Candidate]:
     for second in _second_cues(masked, start, e):
         if segments.overlapping(second.begin, second.begin + 1):
             continue
+        if adjacent and masked[start:second.begin].strip(" ,"):
+            return []
         span = content_after(masked, skip_modifiers(masked, second.content, e), e, True)
         if span is None:
             return []

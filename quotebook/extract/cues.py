@@ -122,7 +122,8 @@ def _verb_cue(masked: str, start: int, end: int) -> Cue | None:
         return None  # "the state's", "email-related": not a verb
     if low in _PHRASAL:
         tail = masked[end:end + 8].split()
-        if tail and tail[0].strip(",.:") == _PHRASAL[low]:
+        if tail and tail[0].strip(",.:") == _PHRASAL[low] and not (len(tail) > 1 and tail[1] == "to"):
+            # ("went on to say": the cue is the verb after "to")
             cue_end = end + masked[end:end + 12].find(_PHRASAL[low]) + len(_PHRASAL[low])
             return Cue(start, cue_end, low, True)
     speech = lexicon.reporting_verbs()

@@ -75,7 +75,8 @@ _FRAGMENT_CHARS = 22
 _PARTICIPLE_BEFORE = re.compile(r"(?:,|\b(?:by|before|after|while|in|when|without))\s*\Z")
 
 
-_COORDINATED_BEFORE = re.compile(r"(?:\band|,\s+who|\b(?:and|but)\s+(?P<pronoun>he|she|they))\s+(?:also\s+|then\s+|later\s+|again\s+|even\s+|repeatedly\s+|has\s+|had\s+)?\Z")
+_COORDINATED_BEFORE = re.compile(r"(?:\b(?:and|but)|,\s+who|\b(?:and|but)\s+(?P<pronoun>he|she|they))\s+(?:also\s+|then\s+|later\s+|again\s+|even\s+|repeatedly\s+|has\s+|had\s+)?"
+                                 r"(?:(?:went|goes|go)\s+on\s+to\s+)?\Z")
 
 
 def _coordinated_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,

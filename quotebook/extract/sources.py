@@ -121,8 +121,16 @@ def _read_source_before(masked: str, window_start: int, cue_start: int) -> Sourc
     return _name_or_np(masked, window_start, rest)
 
 
+# "He went on to say": the subject of "went on to" is the cue's.
+_GOES_ON_TO = re.compile(r"\s+(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to\s*$")
+
+
 def _strip_aux(seg: str) -> str:
     """seg without the auxiliaries, adverbs and asides that end it ("has also", ", however,")."""
+    if seg.rstrip().endswith(" to"):
+        goes_on = _GOES_ON_TO.search(seg, max(0, len(seg) - 30))
+        if goes_on is not None:
+            seg = seg[:goes_on.start()]
     # Every time phrase ends in one of _TIME_ENDS: most segments need no regex search at all.
     time = _TIME_BEFORE_CUE.search(seg, max(0, len(seg) - 40)) if seg.rstrip().endswith(_TIME_ENDS) else None
     if time is not None:
