@@ -217,3 +217,15 @@ def test_a_source_familiar_with_something_is_the_whole_anonymous_speaker():
     assert quote.text == "“He will try again.”"
     assert quote.speaker == "Another source familiar with the mayor’s thinking"
     assert quote.speaker_type == "anonymous"
+
+
+def test_a_surname_that_is_also_a_month_still_names_the_speaker():
+    text = ("Intro.\n\n“The talks will go on,” Prime Minister Rosa May said on Monday.\n\n"
+            "“We are not done,” May said.")
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("“The talks will go on,”", "Rosa May"),
+                                                      ("“We are not done,”", "Rosa May")]
+
+
+def test_a_month_after_a_preposition_is_not_a_speaker():
+    assert not extract_quotes("Intro.\n\nThe report released in May said the pier was unsafe.")

@@ -394,6 +394,10 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
         return source.text, None, None, 0.6
     mention = mention_from_span(text, source.start, source.end)
     if mention is None:
+        # "May added": a word that reads as a month alone, but names someone the article introduced.
+        entity = entities.entity_for(source.text) if len(words) == 1 else None
+        if entity is not None and entity.kind == "person" and " " in entity.name:
+            return entity.name, "person", entity.role, 0.8
         return None, None, None, 0.5
     if len(words) == 1 and head in lexicon.anonymous_nouns():
         return source.text, "anonymous", None, 0.8  # "Officials said"

@@ -191,7 +191,7 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
         b, e = name
         text = rest[b:e]
         head = text.split()[-1].strip(".").lower()
-        if head in _NOT_NAMES:
+        if head in _NOT_NAMES and not _month_is_a_name(rest, b, text):
             return None
         if b >= 4 and rest[b - 4:b].lower() == "the ":
             b -= 4
@@ -239,6 +239,18 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
             return None
     b, e = words[start_index].start(), words[-1].end()
     return Source(offset + b, offset + e, rest[b:e], "np")
+
+
+# Months (and their abbreviations) that are also names: "Theresa May said", "“…,” Jun wrote".
+_MONTH_NAMES = frozenset("jan january mar april may jun june jul july aug august".split())
+
+
+def _month_is_a_name(rest: str, b: int, text: str) -> bool:
+    """A month right before a cue is a name when it has a first name or opens the clause (not "in May said")."""
+    if text.split()[-1].lower() not in _MONTH_NAMES:  # "Jun." is the abbreviation
+        return False
+    before = rest[:b]
+    return len(text.split()) > 1 or not before.strip() or _ends_with_boundary(before)
 
 
 def governed_np(rest: str) -> tuple[int, int] | None:
