@@ -310,3 +310,16 @@ def test_attributions_chained_by_participle_and_then_each_count():
 def test_went_on_to_say_takes_the_subject_before_it():
     q = extract_quotes("Intro.\n\nKen Ito went on to say that the pier would reopen in May.")[0]
     assert (q.text, q.speaker) == ("that the pier would reopen in May", "Ken Ito")
+
+
+def test_chanting_is_a_cue():
+    q = _direct_tier("Intro.\n\n“Lock the gates!” some protesters chanted outside the hall.")[0]
+    assert (q.text, q.speaker) == ("“Lock the gates!”", "some protesters")
+
+
+def test_a_participle_after_a_clause_with_its_own_subject_gets_no_speaker():
+    text = ("Intro.\n\nMayor Ken Ito spoke near the pier, where about 50 protesters had gathered, "
+            "chanting “no contract, no peace” until noon.")
+    q = _direct_tier(text)[0]
+    assert q.text.startswith("“no contract, no peace”")
+    assert q.speaker is None

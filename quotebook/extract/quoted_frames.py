@@ -100,8 +100,19 @@ def _coordinated_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentL
     source = (_pronoun_of(coordinated) if coordinated else None) or _sentence_subject(masked, s, cue.start)
     if source is None:
         return None
+    if coordinated is None and _SUBORDINATE_SUBJECT.search(masked, source.end, cue.start):
+        # "Lee spoke where 50 protesters had gathered, chanting “…”": the participle may be theirs.
+        source = None
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
-    return Candidate(spans, kind, source, masked[cue.start:cue.end], "pre", paragraph, seg_ids, 0.7)
+    return Candidate(spans, kind, source, masked[cue.start:cue.end], "pre", paragraph, seg_ids,
+                     0.7 if source is not None else 0.5)
+
+
+# A subordinate clause with a subject of its own: "where about 50 protesters had gathered".
+_SUBORDINATE_SUBJECT = re.compile(
+    r"\b(?:where|while|as|when|after)\s+(?:(?:about|some|many|the|hundreds\s+of|dozens\s+of|\d+)\s+)+[a-z\-]+\s+"
+    r"(?:had\s+|have\s+|were\s+|was\s+)?[a-z]+ed\b"
+)
 
 
 # "“We can win.” ― Ann Lee, Ohio": a quotation credited after a dash.
