@@ -323,3 +323,15 @@ def test_a_participle_after_a_clause_with_its_own_subject_gets_no_speaker():
     q = _direct_tier(text)[0]
     assert q.text.startswith("“no contract, no peace”")
     assert q.speaker is None
+
+
+def test_told_skips_a_whole_named_outlet_before_a_post_position_cue():
+    q = _direct_tier("Intro.\n\n“The pier is safe,” Ken Ito told the New York Times.")[0]
+    assert (q.text, q.speaker) == ("“The pier is safe,”", "Ken Ito")
+
+
+def test_a_quotation_after_a_colon_is_the_content_of_the_cue_after_it():
+    text = "Intro.\n\nKen Ito hinted at the deal: “She signed the papers,” he told the Harbour Gazette."
+    q = _direct_tier(text)[0]
+    assert q.kind == "direct"
+    assert q.text == "“She signed the papers,”"

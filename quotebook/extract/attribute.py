@@ -339,6 +339,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         # A quote ending in ,” keeps its comma inside the marks.
         if masked[span[1]:span[1] + 1] in "”\"'’»":
             span = (span[0], span[1] + 1)
+        span = _after_lead_in(masked, span, segments)
         kind, spans = kind_of(masked, span, segments)
         more = _trailing_quote(masked, after, e, segments)
         if more and kind != "indirect":
@@ -366,6 +367,15 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     confidence = 0.9 if kind != "indirect" else 0.7
     return Candidate(spans, kind, source, masked[cue.start:cue.end], layout, paragraph, seg_ids, confidence)
+
+
+def _after_lead_in(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[int, int]:
+    """"He hinted at it: “She signed,” he told the Times." — the quotation after the colon is the content."""
+    colon = masked.rfind(":", span[0], span[1])
+    if colon < 0 or MASK in masked[colon - 1:colon] or not _COLON_LEAD.match(masked, colon, span[1]):
+        return span
+    rest = (_COLON_LEAD.match(masked, colon, span[1]).end(), span[1])
+    return rest if kind_of(masked, rest, segments)[0] == "direct" else span
 
 
 def _according(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, paragraph: int) -> Candidate | None:
