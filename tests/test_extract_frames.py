@@ -335,3 +335,11 @@ def test_a_quotation_after_a_colon_is_the_content_of_the_cue_after_it():
     q = _direct_tier(text)[0]
     assert q.kind == "direct"
     assert q.text == "“She signed the papers,”"
+
+
+def test_a_spaced_hyphen_closes_an_aside_before_the_subject():
+    text = ("Intro.\n\nIn May - four months after Ken Ito left office - the port authority told the council "
+            "that “no records were found.”")
+    q = _direct_tier(text)[0]
+    assert q.text == "“no records were found.”"
+    assert q.mention == "the port authority"

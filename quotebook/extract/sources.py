@@ -27,7 +27,7 @@ _INVERTED_PRONOUN = re.compile(r"(he|she|they)\b")
 _SUBJECT_PRONOUN = re.compile(r"(He|She|They|It|We|I)\b")
 
 
-_CLAUSE_SPLIT = re.compile(r"[,;:—(”\"\x1a]|\b(?:and|but|as|because|while|when|although|so|that|if)\b")
+_CLAUSE_SPLIT = re.compile(r"[,;:—(”\"\x1a]|\s-\s|\b(?:and|but|as|because|while|when|although|so|that|if)\b")
 
 
 _PREFIX_BREAK = re.compile(r"[,”\"'’»:—]")
