@@ -343,3 +343,8 @@ def test_a_spaced_hyphen_closes_an_aside_before_the_subject():
     q = _direct_tier(text)[0]
     assert q.text == "“no records were found.”"
     assert q.mention == "the port authority"
+
+
+def test_a_two_word_medium_after_the_cue_is_a_modifier_not_content():
+    q = _direct_tier("Intro.\n\nVoters “cracked the ceiling” at last, Ken Ito said in a video message to the party.")[0]
+    assert (q.text, q.speaker) == ("Voters “cracked the ceiling” at last", "Ken Ito")

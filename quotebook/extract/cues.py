@@ -161,7 +161,7 @@ _MODIFIER = re.compile(
     rf"(?:on|last|this|early|late|earlier|later)?\s*{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:last|this|next)\s+(?:week|month|year|weekend|spring|summer|fall|winter)"
     r"|(?:earlier|later)(?:\s+(?:this|that|in\s+the)\s+(?:week|month|year|day))?"
-    rf"|in\s+(?:a|an|his|her|their|its|the|one|another)\s+(?:[\w\-]+\s+){{0,2}}?{_MEDIUM}(?:\s+(?:with|to|on|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?){{1,4}})?"
+    rf"|in\s+(?:a|an|his|her|their|its|the|one|another)\s+(?:[\w\-]+\s+){{0,2}}{_MEDIUM}(?:\s+(?:with|to|on|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?){{1,4}})?"
     r"|(?:on|via|over)\s+(?:Twitter|Facebook|Instagram|Fox(?:\s+News)?|CNN|MSNBC|NBC|ABC|CBS|PBS|NPR|his\s+\w+|her\s+\w+|the\s+\w+(?:\s+floor)?)"
     r"|(?:to|told|telling)\s+(?:reporters|journalists|supporters|the\s+crowd|an?\s+(?:crowd|audience|reporter))"
     r"|in\s+(?:an?\s+)?(?:interview|statement|response|reply|court\s+papers)"
