@@ -348,3 +348,9 @@ def test_a_spaced_hyphen_closes_an_aside_before_the_subject():
 def test_a_two_word_medium_after_the_cue_is_a_modifier_not_content():
     q = _direct_tier("Intro.\n\nVoters “cracked the ceiling” at last, Ken Ito said in a video message to the party.")[0]
     assert (q.text, q.speaker) == ("Voters “cracked the ceiling” at last", "Ken Ito")
+
+
+def test_inverted_subject_with_a_capitalised_adjective_before_its_role_is_the_name():
+    text = "Intro.\n\nThis is a “raw time,” said Democratic strategist Dana Bloom, a longtime ally of the mayor."
+    q = _direct_tier(text)[0]
+    assert (q.text, q.speaker) == ("This is a “raw time,”", "Dana Bloom")

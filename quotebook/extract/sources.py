@@ -320,18 +320,26 @@ _DESCRIBED = re.compile(r"(?:(?!(?:the|a|an|in|on|at|to|of|for|with|by|from|that
                         r"(?:[A-Z][\w.’'\-]*\s+){1,4}[A-Z][\w’'\-]+$")
 
 
+# After a capitalised word: role words in lower case, then a full name.
+_DESCRIBES_NAME = re.compile(r"(?:\s+[a-z][a-z\-]+){1,3}\s+[A-Z][\w.’'\-]*\s+[A-Z][\w’'\-]+"
+                             r"(?=\s*(?:[,.;:(]|$|\s+(?:during|in|at|on|after|before|while|when|who)\b))")
+
+
 def _source_after(masked: str, pos: int, end: int) -> Source | None:
     """An inverted subject: "said Soe Min, a USDP member", "said the minister"."""
     while pos < end and masked[pos].isspace():
         pos += 1
     match = NAME_RUN.match(masked, pos, end)
+    if match and _DESCRIBES_NAME.match(masked, match.end(), end):
+        match = None  # "said Democratic strategist David Axelrod": an adjective, then the role and the name
     if match:
         text = match.group()
         if text.split()[0].lower().strip(".") not in _NOT_NAMES or text.split()[0] in ("Mr.", "Mrs.", "Ms.", "Dr."):
             return Source(match.start(), match.end(), text, "name")
     # "said former Obama adviser David Axelrod": role words, then the name.
     titled = _TITLED_NAME.match(masked, pos, end)
-    if titled and (titled.group(1).split()[0].lower() in lexicon.title_words() or _DESCRIBED.match(titled.group(1))):
+    if titled and (titled.group(1).split()[0].lower() in lexicon.title_words() or _DESCRIBED.match(titled.group(1))
+                   or match is None and NAME_RUN.match(masked, pos, end)):
         name = _name_run_ending(titled.group(1))
         if name is not None:
             b, e = name
