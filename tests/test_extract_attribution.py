@@ -229,3 +229,9 @@ def test_a_surname_that_is_also_a_month_still_names_the_speaker():
 
 def test_a_month_after_a_preposition_is_not_a_speaker():
     assert not extract_quotes("Intro.\n\nThe report released in May said the pier was unsafe.")
+
+
+def test_a_place_in_an_opener_is_not_the_speaker_before_an_apposition():
+    text = "Intro.\n\nIn Ohio, Gov. Jane Okafor (R-OH), said, “We are ready.”"
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.speaker) == ("“We are ready.”", "Jane Okafor")

@@ -276,6 +276,9 @@ def _name_run_ending(rest: str) -> tuple[int, int] | None:
     return found
 
 
+_PREPOSITIONS = frozenset("in on at for with from by of after before during since until near across inside outside".split())
+
+
 def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     """"Flynn, a top Trump surrogate, said": the head is the name before the apposition."""
     body = rest[:-1]
@@ -289,6 +292,8 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
         before = head[:name[0]]
         if before.strip() and not _is_opener(before) and not _ends_with_boundary(before):
             continue
+        if head[name[0]:name[1]].split()[0].lower() in _PREPOSITIONS:
+            continue  # "In Ohio, Gov. Ann Lee, said": an opener, not the subject
         if head[name[0]:name[1]].split()[-1].lower() not in _NOT_NAMES:
             return Source(offset + name[0], offset + name[1], head[name[0]:name[1]], "name")
     comma = body.rfind(",")
@@ -299,8 +304,11 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
         return None
     head = _PARTY_TAG.sub("", body[:comma]).rstrip()
     name = _name_run_ending(head)
+    if name is not None and head[name[0]:name[1]].split()[0].lower() in _PREPOSITIONS:
+        name = None  # "In Ohio, Gov. Ann Lee (R-OH), said": the opener names a place
     if name is None:
-        # "The senator, Rosa Diaz, believes": the apposition is the name.
+        # "The senator, Rosa Diaz, believes": the apposition is the name ("Gov. Ann Lee (R-OH)," too).
+        apposition = _PARTY_TAG.sub("", apposition).rstrip()
         inner = NAME_RUN.fullmatch(apposition)
         if inner is None:
             return None
