@@ -354,3 +354,15 @@ def test_inverted_subject_with_a_capitalised_adjective_before_its_role_is_the_na
     text = "Intro.\n\nThis is a “raw time,” said Democratic strategist Dana Bloom, a longtime ally of the mayor."
     q = _direct_tier(text)[0]
     assert (q.text, q.speaker) == ("This is a “raw time,”", "Dana Bloom")
+
+
+def test_a_subject_before_its_relative_clause_is_the_source():
+    text = ("Intro.\n\nOne official who attended the meeting said the mayor “will not back down.”\n\n"
+            "One attendee, who spoke on condition of anonymity, said the plan was “dead on arrival.”")
+    quotes = _direct_tier(text)
+    assert [q.mention for q in quotes] == ["One official", "One attendee"]
+
+
+def test_said_on_an_outlets_show_is_a_modifier_as_a_whole():
+    q = _direct_tier("Intro.\n\nKen Ito said on NBC’s “Meet the Press” that the plan was “dead on arrival.”")[0]
+    assert q.text == "that the plan was “dead on arrival.”"

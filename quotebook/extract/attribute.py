@@ -47,6 +47,7 @@ from quotebook.extract.sources import (
     _source_before,
     _subject_leads,
     relative_antecedent,
+    relative_subject,
 )
 
 __all__ = ["Candidate", "Source", "frame_sentence", "is_pure_quote", "relative_antecedent"]
@@ -293,6 +294,10 @@ def _clause_pronoun(masked: str, start: int, begin: int) -> Source | None:
 
 def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, paragraph: int) -> Candidate | None:
     source = _source_before(masked, s, cue.start)
+    if ((source is None or source.kind != "pronoun") and masked.find("who ", s, cue.start) >= 0
+            and not masked.endswith("ing", cue.start, cue.end)):
+        # "One official who relayed the exchange said": the subject before the relative clause.
+        source = relative_subject(masked, s, source.start if source is not None else cue.start) or source
     inverted = False
     if source is not None and is_doubtful(masked, cue):
         gap = masked[source.end:cue.start]

@@ -163,6 +163,8 @@ _MODIFIER = re.compile(
     r"|(?:earlier|later)(?:\s+(?:this|that|in\s+the)\s+(?:week|month|year|day))?"
     rf"|in\s+(?:a|an|his|her|their|its|the|one|another)\s+(?:[\w\-]+\s+){{0,2}}{_MEDIUM}(?:\s+(?:with|to|on|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?){{1,4}})?"
     r"|(?:on|via|over)\s+(?:Twitter|Facebook|Instagram|Fox(?:\s+News)?|CNN|MSNBC|NBC|ABC|CBS|PBS|NPR|his\s+\w+|her\s+\w+|the\s+\w+(?:\s+floor)?)"
+    # "on NBC's “Meet the Press”", "on CNN's State of the Union": the show, whole.
+    r"(?:[’']s\s+(?:[“\"‘']{1,2}\x1a+[”\"’']{1,2}|(?:[A-Z][\w’'\-]*\s?){1,4}))?(?![\w’'])"
     r"|(?:to|told|telling)\s+(?:reporters|journalists|supporters|the\s+crowd|an?\s+(?:crowd|audience|reporter))"
     r"|in\s+(?:an?\s+)?(?:interview|statement|response|reply|court\s+papers)"
     r"|(?:in|at|during)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w’'\-]*\s){0,3}(?:rally|event|debate|speech|hearing|meeting|forum|conference|town\s+hall)"

@@ -482,6 +482,34 @@ def _np_after(masked: str, pos: int, end: int) -> Source | None:
     return Source(pos, pos + len(text), text, "np")
 
 
+# "One official who relayed the exchange said", "One attendee, who spoke on condition of anonymity, said":
+# a subject, then a relative clause about it, then the cue.
+_RELATIVE_SUBJECT = re.compile(
+    r"((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tw]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w’'\-]+\s+){0,3}?([a-z]+)"
+    r"|(?:[A-Z][\w.’'\-]*\s){0,3}[A-Z][\w’'\-]+)"
+    r"(?:\s+who\s+[a-z]+\b[^,;:\x1a“”\"—]{0,80}|,\s+who\s+[a-z][^;:\x1a“”\"—]{0,120},)\s*$"
+)
+
+
+def relative_subject(masked: str, s: int, before: int) -> Source | None:
+    """The subject a relative clause ending at before describes, if that subject opens the sentence."""
+    pos = s
+    opener = _SENTENCE_OPENER.match(masked, s, before)
+    if opener:
+        pos = opener.end()
+    match = _RELATIVE_SUBJECT.match(masked, pos, before)
+    if match is None:
+        return None
+    if match.group(2) is not None:
+        if match.group(2) not in lexicon.anonymous_nouns():
+            return None
+        return Source(match.start(1), match.end(1), match.group(1), "np")
+    name = match.group(1)
+    if name.split()[0].lower() in _NOT_NAMES:
+        return None
+    return Source(match.start(1), match.end(1), name, "name")
+
+
 def relative_antecedent(masked: str, source: Source) -> Source | None:
     """"Ms. Warren, who has assailed": the name a who/which stands for."""
     match = _RELATIVE_ANTECEDENT.search(masked, max(0, source.start - 80), source.start)
