@@ -366,3 +366,8 @@ def test_a_subject_before_its_relative_clause_is_the_source():
 def test_said_on_an_outlets_show_is_a_modifier_as_a_whole():
     q = _direct_tier("Intro.\n\nKen Ito said on NBC’s “Meet the Press” that the plan was “dead on arrival.”")[0]
     assert q.text == "that the plan was “dead on arrival.”"
+
+
+def test_a_hyphenated_adjective_before_the_subject_is_part_of_it():
+    q = _direct_tier("Intro.\n\n“We did not discuss that,” a warm-and-friendly Ken Ito said.")[0]
+    assert (q.text, q.speaker) == ("“We did not discuss that,”", "Ken Ito")

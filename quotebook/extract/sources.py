@@ -33,7 +33,8 @@ _CLAUSE_SPLIT = re.compile(r"[,;:—(”\"\x1a]|\s-\s|\b(?:and|but|as|because|wh
 _PREFIX_BREAK = re.compile(r"[,”\"'’»:—]")
 
 
-_CLAUSE_VERB = re.compile(r"\b(?:is|was|are|were|has|had|have|and|or|but|that|which|who)\b")
+# (not inside a hyphenated word: "warm-and-fuzzy Trump said")
+_CLAUSE_VERB = re.compile(r"(?<![\w\-])(?:is|was|are|were|has|had|have|and|or|but|that|which|who)(?![\w\-])")
 
 
 _NP_BREAK = re.compile("[,;:\u201c\u201d\"" + MASK + "]")  # ends a noun phrase read backwards
