@@ -371,3 +371,8 @@ def test_said_on_an_outlets_show_is_a_modifier_as_a_whole():
 def test_a_hyphenated_adjective_before_the_subject_is_part_of_it():
     q = _direct_tier("Intro.\n\n“We did not discuss that,” a warm-and-friendly Ken Ito said.")[0]
     assert (q.text, q.speaker) == ("“We did not discuss that,”", "Ken Ito")
+
+
+def test_as_subject_said_in_a_place_introduces_the_quotation():
+    q = _direct_tier("Intro.\n\nAs Ken Ito said last week in Tel Aviv, “The port is the future.”")[0]
+    assert (q.text, q.speaker, q.mention) == ("“The port is the future.”", "Ken Ito", "Ken Ito")

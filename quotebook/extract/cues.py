@@ -165,6 +165,8 @@ _MODIFIER = re.compile(
     r"|(?:on|via|over)\s+(?:Twitter|Facebook|Instagram|Fox(?:\s+News)?|CNN|MSNBC|NBC|ABC|CBS|PBS|NPR|his\s+\w+|her\s+\w+|the\s+\w+(?:\s+floor)?)"
     # "on NBC's “Meet the Press”", "on CNN's State of the Union": the show, whole.
     r"(?:[’']s\s+(?:[“\"‘']{1,2}\x1a+[”\"’']{1,2}|(?:[A-Z][\w’'\-]*\s?){1,4}))?(?![\w’'])"
+    # "said in Tel Aviv, “…”", "said at Dartmouth that …": a place, when the content follows at once.
+    r"|(?:in|at)\s+(?:[A-Z][\w.’'\-]*\s?){1,3}(?=,?\s*[“\"‘]|,?\s+that\b)"
     r"|(?:to|told|telling)\s+(?:reporters|journalists|supporters|the\s+crowd|an?\s+(?:crowd|audience|reporter))"
     r"|in\s+(?:an?\s+)?(?:interview|statement|response|reply|court\s+papers)"
     r"|(?:in|at|during)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w’'\-]*\s){0,3}(?:rally|event|debate|speech|hearing|meeting|forum|conference|town\s+hall)"

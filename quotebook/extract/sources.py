@@ -194,6 +194,10 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
         head = text.split()[-1].strip(".").lower()
         if head in _NOT_NAMES and not _month_is_a_name(rest, b, text):
             return None
+        while " " in text and text.split()[0].lower() in _NOT_NAMES and text.split()[0] != "The":
+            # "As Ann Lee said": the conjunction opens the clause, it is not part of the name.
+            cut = text.index(" ") + 1
+            b, text = b + cut, text[cut:]
         if b >= 4 and rest[b - 4:b].lower() == "the ":
             b -= 4
         # Both patterns below end in a preposition or "the" right before the name: without one,
