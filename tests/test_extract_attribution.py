@@ -235,3 +235,13 @@ def test_a_place_in_an_opener_is_not_the_speaker_before_an_apposition():
     text = "Intro.\n\nIn Ohio, Gov. Jane Okafor (R-OH), said, “We are ready.”"
     (quote,) = extract_quotes(text)
     assert (quote.text, quote.speaker) == ("“We are ready.”", "Jane Okafor")
+
+
+def test_a_quantity_word_alone_is_an_anonymous_subject():
+    text = "Intro.\n\nParents met the mayor on Monday.\n\nSeveral said the new schedule was “a disaster for families.”"
+    q = [q for q in extract_quotes(text) if q.kind == "mixed"][0]
+    assert (q.speaker, q.speaker_type) == ("Several", "anonymous")
+
+
+def test_a_quantity_word_before_a_plural_noun_is_no_subject():
+    assert not extract_quotes("Intro.\n\nSome advocates for the port said that hurt the town.")

@@ -23,7 +23,7 @@ from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, find_mentio
 from quotebook.extract.records import Candidate, Source
 from quotebook.extract.reported import find_reported
 from quotebook.extract.sentences import split_sentences
-from quotebook.extract.sources import _source_before, governed_np, relative_antecedent
+from quotebook.extract.sources import QUANTITY_SUBJECTS, _source_before, governed_np, relative_antecedent
 from quotebook.extract.tidy import tidy_speakers
 from quotebook.extract.unsourced import find_unsourced
 
@@ -375,6 +375,8 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
     head = words[-1].strip(".,").lower() if words else ""
     determiner = words[0].lower() if words else ""
     if source.kind == "np":
+        if source.text in QUANTITY_SUBJECTS:
+            return source.text, "anonymous", None, 0.6  # "Several said": people of the paragraph before
         spokes = _SPOKESPERSON_NP.match(low)
         if spokes and spokes.group(1) in lexicon.anonymous_nouns() or governed_np(source.text) == (0, len(source.text)):
             return source.text, "anonymous", None, 0.8  # "a spokesman for the campaign", "a source close to him"

@@ -119,11 +119,24 @@ def _read_source_before(masked: str, window_start: int, cue_start: int) -> Sourc
         return Source(b, b + len(last), last, "pronoun")
     if rest.endswith(","):
         return _apposition_source(masked, window_start, rest)
+    if last in QUANTITY_SUBJECTS and _is_opener(rest[:len(rest) - len(last)]) and _agrees(masked, last, cue_start):
+        b = window_start + len(rest) - len(last)  # "Several said", "Others argued": people just mentioned
+        return Source(b, b + len(last), last, "np")
     return _name_or_np(masked, window_start, rest)
 
 
 # "He went on to say": the subject of "went on to" is the cue's.
 _GOES_ON_TO = re.compile(r"\s+(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to\s*$")
+
+
+# Words that stand for people on their own at the head of a clause ("Several said …").
+QUANTITY_SUBJECTS = frozenset({"Another", "Several", "Some", "Others", "Many", "Most", "Both"})
+
+
+def _agrees(masked: str, quantity: str, cue_start: int) -> bool:
+    """"Some argue", not "Some advocates for …": a plural subject takes no -s verb."""
+    word = masked[cue_start:cue_start + 20].split()[0] if masked[cue_start:cue_start + 20].split() else ""
+    return quantity == "Another" or not (word.endswith("s") and not word.endswith("ss"))
 
 
 def _strip_aux(seg: str) -> str:
