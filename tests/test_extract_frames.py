@@ -376,3 +376,18 @@ def test_a_hyphenated_adjective_before_the_subject_is_part_of_it():
 def test_as_subject_said_in_a_place_introduces_the_quotation():
     q = _direct_tier("Intro.\n\nAs Ken Ito said last week in Tel Aviv, “The port is the future.”")[0]
     assert (q.text, q.speaker, q.mention) == ("“The port is the future.”", "Ken Ito", "Ken Ito")
+
+
+def test_a_participle_after_an_opener_and_a_lower_case_pronoun_takes_the_pronoun():
+    q = _direct_tier("Intro.\n\nKen Ito spoke first.\n\nThen he turned on the council, calling it a “circus.”")[0]
+    assert (q.text, q.speaker) == ("it a “circus.”", "Ken Ito")
+
+
+def test_a_participle_after_and_then_takes_the_sentence_subject():
+    q = _direct_tier("Intro.\n\nAnd then Ken Ito went on the attack, saying, “Resign now!”")[0]
+    assert (q.text, q.speaker) == ("“Resign now!”", "Ken Ito")
+
+
+def test_a_participle_takes_a_subject_opened_by_one():
+    q = _direct_tier("Intro.\n\nOne aide inside the hall tried to calm things, saying it was “no big deal.”")[0]
+    assert q.mention.startswith("One aide")

@@ -24,7 +24,8 @@ _INVERTED_NP = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'
 _INVERTED_PRONOUN = re.compile(r"(he|she|they)\b")
 
 
-_SUBJECT_PRONOUN = re.compile(r"(He|She|They|It|We|I)\b")
+# ("Then he cut into Bush, calling…": lower case after an opener.)
+_SUBJECT_PRONOUN = re.compile(r"([Hh]e|[Ss]he|[Tt]hey|It|[Ww]e|I)\b")
 
 
 _CLAUSE_SPLIT = re.compile(r"[,;:—(”\"\x1a]|\s-\s|\b(?:and|but|as|because|while|when|although|so|that|if)\b")
@@ -420,7 +421,8 @@ _SENTENCE_OPENER = re.compile(
     # Datelines: "Washington (AFP) –", "BUENA PARK, Calif. -"
     r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s*\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*[–—-]+\s*"
     r"|[A-Z]{2,}(?:[ ,.]+[A-Z][\w.]*){0,3}\s+[–—-]+\s+)?"
-    r"(?:(?:But|And|So|Yet|Then|Later|Still|Earlier|Meanwhile|Instead|Also|However|Now|Separately|Indeed)\b,?\s+)?"
+    r"(?:(?:But|And|So|Yet|Then|Later|Still|Earlier|Meanwhile|Instead|Also|However|Now|Separately|Indeed)\b,?\s+"
+    r"(?:(?:then|so|yet|also|now)\s+)?)?"
     # Openers ending in a comma: "On Monday,", "Recalling that moment,", "Hours later,", "Outside the hall,"
     r"(?:(?:On|In|At|During|After|Before|Since|Last|This|Earlier|Later|Speaking|Asked|Addressing|From|For|"
     r"With|Without|Despite|Responding|Appearing|Writing|Outside|Inside|Across|Near|Behind|Back|Elsewhere|Overall|"
@@ -429,7 +431,8 @@ _SENTENCE_OPENER = re.compile(
 )
 
 
-_QUANTITY = re.compile(r"(?:Hundreds|Thousands|Dozens|Millions|Many|Most|Some|Several|Few|Two|Three|Four|Five|Both|All)\b(?:\s+of(?:\s+the)?\b)?")
+_QUANTITY = re.compile(r"(?:Hundreds|Thousands|Dozens|Millions|Many|Most|Some|Several|Few|One|Another|Two|Three|Four|Five|Both|All)\b"
+                       r"(?:\s+of(?:\s+the)?\b)?")
 
 
 _NP_WORD = re.compile(r"[\w’'\-]+")
