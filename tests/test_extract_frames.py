@@ -391,3 +391,9 @@ def test_a_participle_after_and_then_takes_the_sentence_subject():
 def test_a_participle_takes_a_subject_opened_by_one():
     q = _direct_tier("Intro.\n\nOne aide inside the hall tried to calm things, saying it was “no big deal.”")[0]
     assert q.mention.startswith("One aide")
+
+
+def test_a_clause_of_circumstance_between_cue_and_quotation_is_not_content():
+    text = "Intro.\n\nKen Ito said as he opened the bridge, “Finally, the wait is over.”\n\nLee said when asked, “No.”"
+    quotes = _direct_tier(text)
+    assert [q.text for q in quotes] == ["“Finally, the wait is over.”", "“No.”"]
