@@ -394,6 +394,6 @@ def test_a_participle_takes_a_subject_opened_by_one():
 
 
 def test_a_clause_of_circumstance_between_cue_and_quotation_is_not_content():
-    text = "Intro.\n\nKen Ito said as he opened the bridge, “Finally, the wait is over.”\n\nLee said when asked, “No.”"
+    text = "Intro.\n\nKen Ito said as he opened the bridge, “Finally, the wait is over.”\n\nLee said when asked, “Not this year.”"
     quotes = _direct_tier(text)
-    assert [q.text for q in quotes] == ["“Finally, the wait is over.”", "“No.”"]
+    assert [q.text for q in quotes] == ["“Finally, the wait is over.”", "“Not this year.”"]
