@@ -397,3 +397,12 @@ def test_a_clause_of_circumstance_between_cue_and_quotation_is_not_content():
     text = "Intro.\n\nKen Ito said as he opened the bridge, “Finally, the wait is over.”\n\nLee said when asked, “Not this year.”"
     quotes = _direct_tier(text)
     assert [q.text for q in quotes] == ["“Finally, the wait is over.”", "“Not this year.”"]
+
+
+def test_a_thing_with_words_on_it_is_read_from():
+    q = _direct_tier("Intro.\n\n“Vote for the bridge, not the tunnel,” the campaign email read.")[0]
+    assert (q.text, q.mention) == ("“Vote for the bridge, not the tunnel,”", "the campaign email")
+
+
+def test_read_after_a_person_is_not_a_cue():
+    assert not _direct_tier("Intro.\n\nThe mayor read “The Old Man and the Sea” to the class.")

@@ -17,6 +17,7 @@ import bisect
 import re
 from typing import NamedTuple
 
+from quotebook.extract import lexicon
 from quotebook.extract.bounds import (
     _before_next_speaker,
     _circumstance_rest,
@@ -301,7 +302,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     inverted = False
     if source is not None and is_doubtful(masked, cue):
         gap = masked[source.end:cue.start]
-        if gap.strip() or source.kind == "np":
+        if gap.strip() or source.kind == "np" and not _carries_text(source, cue):
             return None  # "the email", "a tweet": a noun, not a verb
     if source is None:
         prefix = masked[s:cue.start]
@@ -381,6 +382,12 @@ def _after_lead_in(masked: str, span: tuple[int, int], segments: SegmentList) ->
         return span
     rest = (_COLON_LEAD.match(masked, colon, span[1]).end(), span[1])
     return rest if kind_of(masked, rest, segments)[0] == "direct" else span
+
+
+def _carries_text(source: Source, cue: Cue) -> bool:
+    """"the email read", "one sign read": a thing with words on it is read from."""
+    head = source.text.split()[-1].lower()
+    return cue.base == "read" and (head in lexicon.words("text_carriers.txt") or head in ("one", "another"))
 
 
 def _according(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, paragraph: int) -> Candidate | None:
