@@ -406,3 +406,12 @@ def test_a_thing_with_words_on_it_is_read_from():
 
 def test_read_after_a_person_is_not_a_cue():
     assert not _direct_tier("Intro.\n\nThe mayor read “The Old Man and the Sea” to the class.")
+
+
+def test_as_someone_put_it_introduces_a_quotation():
+    q = _direct_tier("Intro.\n\nAs the harbour master Ken Ito put it, “The tide waits for no one.”")[0]
+    assert (q.text, q.speaker) == ("“The tide waits for no one.”", "Ken Ito")
+
+
+def test_put_it_on_is_not_a_cue():
+    assert not extract_quotes("Intro.\n\nKen Ito put it on the table.")

@@ -22,7 +22,8 @@ _PHRASAL = {"point": "out", "points": "out", "pointed": "out", "pointing": "out"
             "fire": "back", "fired": "back", "fires": "back", "firing": "back",
             "hit": "back", "hits": "back", "hitting": "back", "lash": "out", "lashed": "out",
             "weigh": "in", "weighed": "in", "weighs": "in", "weighing": "in",
-            "speak": "out", "spoke": "out", "speaks": "out", "went": "on", "goes": "on", "go": "on"}
+            "speak": "out", "spoke": "out", "speaks": "out", "went": "on", "goes": "on", "go": "on",
+            "put": "it", "puts": "it"}  # "as Ann Lee put it, “…”"
 # Forms that are more often nouns or adjectives than reporting verbs.
 _DOUBTFUL = frozenset({"post", "posts", "report", "reports", "charge", "charges", "answer", "answers",
                        "promise", "promises", "offer", "offers", "cry", "echo", "estimate", "estimates",
