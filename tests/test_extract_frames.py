@@ -415,3 +415,13 @@ def test_as_someone_put_it_introduces_a_quotation():
 
 def test_put_it_on_is_not_a_cue():
     assert not extract_quotes("Intro.\n\nKen Ito put it on the table.")
+
+
+def test_shot_back_is_a_cue():
+    q = _direct_tier("Intro.\n\n“You want to be a tough guy tonight,” Ken Ito shot back.")[0]
+    assert (q.text, q.speaker) == ("“You want to be a tough guy tonight,”", "Ken Ito")
+
+
+def test_an_inverted_another_is_the_source_without_a_name():
+    q = _direct_tier("Intro.\n\n“Watch out for the tunnel plan,” tweeted another.")[0]
+    assert (q.mention, q.speaker) == ("another", None)

@@ -20,6 +20,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 # Phrasal cues whose verb alone would be too vague.
 _PHRASAL = {"point": "out", "points": "out", "pointed": "out", "pointing": "out",
             "fire": "back", "fired": "back", "fires": "back", "firing": "back",
+            "shoot": "back", "shot": "back", "shoots": "back", "shooting": "back",
             "hit": "back", "hits": "back", "hitting": "back", "lash": "out", "lashed": "out",
             "weigh": "in", "weighed": "in", "weighs": "in", "weighing": "in",
             "speak": "out", "spoke": "out", "speaks": "out", "went": "on", "goes": "on", "go": "on",

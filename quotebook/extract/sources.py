@@ -377,7 +377,13 @@ def _source_after(masked: str, pos: int, end: int) -> Source | None:
     word = _INVERTED_PRONOUN.match(masked[pos:end])
     if word:
         return Source(pos, pos + len(word.group()), word.group(), "pronoun")
+    one = _INVERTED_ONE.match(masked, pos, end)
+    if one:  # "“…,” tweeted another.", "“…” read one."
+        return Source(pos, one.end(1), one.group(1), "np")
     return None
+
+
+_INVERTED_ONE = re.compile(r"(one|another)(?=\s*[.,;]|\s*$)")
 
 
 def _is_opener(prefix: str) -> bool:
