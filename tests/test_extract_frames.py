@@ -425,3 +425,9 @@ def test_shot_back_is_a_cue():
 def test_an_inverted_another_is_the_source_without_a_name():
     q = _direct_tier("Intro.\n\n“Watch out for the tunnel plan,” tweeted another.")[0]
     assert (q.mention, q.speaker) == ("another", None)
+
+
+def test_inverted_subject_after_mixed_descriptive_words_is_the_full_name():
+    text = "Intro.\n\n“I do not know where he stands,” said undecided Republican voter Dana Bloom of Derry."
+    q = _direct_tier(text)[0]
+    assert (q.text, q.speaker) == ("“I do not know where he stands,”", "Dana Bloom")

@@ -352,6 +352,15 @@ _DESCRIBES_NAME = re.compile(r"(?:\s+[a-z][a-z\-]+){1,3}\s+[A-Z][\w.’'\-]*\s+[
                              r"(?=\s*(?:[,.;:(]|$|\s+(?:during|in|at|on|after|before|while|when|who)\b))")
 
 
+# "said undecided Republican voter Ann Lee of Derry", "said master of ceremonies Ann Lee": a few
+# descriptive words (no article, preposition or pronoun first), then a full name.
+_NOT_DESCRIPTIVE = r"(?:the|a|an|in|on|at|to|for|with|by|from|that|this|his|her|their|its|and|but|or|he|she|they|it|as|when|after|before|during|while|was|is)"
+_DESCRIBED_LOOSELY = re.compile(
+    rf"(?!{_NOT_DESCRIPTIVE}\s)(?:(?!{_NOT_DESCRIPTIVE}\s)[A-Za-z][\w\-]*\s+){{1,4}}?((?:[A-Z][\w.’'\-]*\s+){{1,3}}[A-Z][\w’'\-]+)"
+    r"(?=\s*(?:[,.;:(]|$|\s+(?:of|during|in|at|on|after|before|while|when|who)\b))"
+)
+
+
 def _source_after(masked: str, pos: int, end: int) -> Source | None:
     """An inverted subject: "said Soe Min, a USDP member", "said the minister"."""
     while pos < end and masked[pos].isspace():
@@ -371,6 +380,9 @@ def _source_after(masked: str, pos: int, end: int) -> Source | None:
         if name is not None:
             b, e = name
             return Source(pos + b, pos + e, titled.group(1)[b:e], "name")
+    described = _DESCRIBED_LOOSELY.match(masked, pos, end)
+    if described and described.group(1).split()[0].lower() not in _NOT_NAMES:
+        return Source(described.start(1), described.end(1), described.group(1), "name")
     np = _INVERTED_NP.match(masked[pos:end])
     if np:
         return Source(pos, pos + np.end(), np.group(), "np")
