@@ -431,3 +431,19 @@ def test_inverted_subject_after_mixed_descriptive_words_is_the_full_name():
     text = "Intro.\n\n“I do not know where he stands,” said undecided Republican voter Dana Bloom of Derry."
     q = _direct_tier(text)[0]
     assert (q.text, q.speaker) == ("“I do not know where he stands,”", "Dana Bloom")
+
+
+def test_to_which_opens_a_clause_with_a_speaker_of_its_own():
+    text = "Intro.\n\nThe mayor said the bridge was safe, to which Dana Bloom interjected: “That is just not true.”"
+    quotes = _direct_tier(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("“That is just not true.”", "Dana Bloom")]
+
+
+def test_a_written_statement_then_a_comma_introduces_the_quotation():
+    q = _direct_tier("Intro.\n\nImmediately after the storm, Ken Ito issued a statement, “We will rebuild the pier.”")[0]
+    assert (q.text, q.speaker, q.cue) == ("“We will rebuild the pier.”", "Ken Ito", "statement")
+
+
+def test_a_name_ending_in_ly_is_no_opener():
+    q = _direct_tier("Intro.\n\nKelly responded pointedly, with a smile: “It can happen at any age.”")[0]
+    assert q.speaker == "Kelly"

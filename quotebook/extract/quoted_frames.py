@@ -148,7 +148,8 @@ _OTHER_SUBJECT = re.compile(r"(?:[,;]|\b(?:that|so|and|but))\s+(I|we|he|she|they
 
 
 # "Trump issued a statement: “…”", "he demurred: “…”": a clause, a colon, the quotation.
-_LEAD_IN_QUOTE = re.compile(r"[:]\s*(?=[“\"'‘«`])")
+# ("Trump issued a statement, “…”": a noun for something written, then a comma, works the same.)
+_LEAD_IN_QUOTE = re.compile(r"(?:[:]|\b(?:statement|tweet|message|post|letter|email|note|memo)\s*,)\s*(?=[“\"'‘«`])")
 
 
 def _participle_quote(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
@@ -172,7 +173,7 @@ def _participle_quote(masked: str, s: int, e: int, segments: SegmentList, paragr
         if kind != "direct" or all(segments[i].title for i in segments.overlapping(*span)):
             continue
         seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
-        cue = match.group(1) if pattern is _PARTICIPLE_QUOTE else masked[match.start()]
+        cue = match.group(1) if pattern is _PARTICIPLE_QUOTE else match.group().strip(" ,") or ":"
         return Candidate(spans, kind, source, cue, "pre", paragraph, seg_ids, confidence)
     return None
 

@@ -444,7 +444,8 @@ _SENTENCE_OPENER = re.compile(
     # Openers ending in a comma: "On Monday,", "Recalling that moment,", "Hours later,", "Outside the hall,"
     r"(?:(?:On|In|At|During|After|Before|Since|Last|This|Earlier|Later|Speaking|Asked|Addressing|From|For|"
     r"With|Without|Despite|Responding|Appearing|Writing|Outside|Inside|Across|Near|Behind|Back|Elsewhere|Overall|"
-    r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]+ing)\b"
+    r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]+ing|"
+    r"Immediately|Shortly|Recently|Previously|Finally|Eventually|Ultimately|Initially|Publicly|Privately|Separately)\b"
     r"[^,;:\x1a“”\"]{0,80}?,\s+)?"
 )
 
@@ -493,8 +494,13 @@ def _subject_leads(prefix: str) -> bool:
     if _is_opener(prefix) or stripped.endswith((",", ";", ":", "—", "(")) or stripped[-8:].split()[-1:] in (
             ["and"], ["but"], ["as"], ["because"], ["while"], ["when"], ["although"], ["so"], ["that"], ["if"]):
         return True
+    if _WHICH_LEADS.search(stripped[-30:]):
+        return True  # "…, to which O'Malley interjected:" — a new clause with its own subject
     tail = _CLAUSE_SPLIT.split(prefix)[-1]
     return len(tail.split()) <= 7 and not _VERBISH.search(tail)
+
+
+_WHICH_LEADS = re.compile(r"(?:^|[,;—])\s*(?:to|at|after|upon|on|in)\s+which(?:\s+point)?$")
 
 
 def _clause_prefix(prefix: str) -> str:
