@@ -447,3 +447,9 @@ def test_a_written_statement_then_a_comma_introduces_the_quotation():
 def test_a_name_ending_in_ly_is_no_opener():
     q = _direct_tier("Intro.\n\nKelly responded pointedly, with a smile: “It can happen at any age.”")[0]
     assert q.speaker == "Kelly"
+
+
+def test_a_dateline_is_not_an_apposed_subject():
+    text = "Intro.\n\nDECATUR, Ill. — Mayor Ken Ito weighed in on the dispute, calling the delay a “fireable offense.”"
+    q = _direct_tier(text)[0]
+    assert q.speaker == "Ken Ito"

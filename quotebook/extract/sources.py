@@ -295,6 +295,7 @@ def _name_run_ending(rest: str) -> tuple[int, int] | None:
     return found
 
 
+_DATELINE_DASH = re.compile(r"\s*(?:[A-Z][\w.]*\s*){0,3}[—–-]+\s")
 _PREPOSITIONS = frozenset("in on at for with from by of after before during since until near across inside outside".split())
 
 
@@ -313,13 +314,15 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
             continue
         if head[name[0]:name[1]].split()[0].lower() in _PREPOSITIONS:
             continue  # "In Ohio, Gov. Ann Lee, said": an opener, not the subject
+        if _DATELINE_DASH.match(body, comma + 1):
+            continue  # "DECATUR, Ill. — Sen. Ann Lee …, calling": a dateline
         if head[name[0]:name[1]].split()[-1].lower() not in _NOT_NAMES:
             return Source(offset + name[0], offset + name[1], head[name[0]:name[1]], "name")
     comma = body.rfind(",")
     if comma < 0:
         return None
     apposition = body[comma + 1:].strip()
-    if not apposition or MASK in apposition or len(apposition.split()) > 25:
+    if not apposition or MASK in apposition or len(apposition.split()) > 25 or _DATELINE_DASH.match(body, comma + 1):
         return None
     head = _PARTY_TAG.sub("", body[:comma]).rstrip()
     name = _name_run_ending(head)
