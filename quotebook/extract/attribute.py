@@ -28,6 +28,7 @@ from quotebook.extract.bounds import (
 )
 from quotebook.extract.cues import Cue, find_cues, is_doubtful, skip_modifiers
 from quotebook.extract.indirect import content_after, content_before, kind_of, skip_object, trim_end
+from quotebook.extract.inverted import source_after
 from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import NAME_RUN
 from quotebook.extract.quoted_frames import (
@@ -44,7 +45,6 @@ from quotebook.extract.sources import (
     _ends_with_boundary,
     _is_opener,
     _np_after,
-    _source_after,
     _source_before,
     _subject_leads,
     relative_antecedent,
@@ -307,7 +307,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     if source is None:
         prefix = masked[s:cue.start]
         if cue.speech and _ends_with_boundary(prefix):
-            source = _source_after(masked, cue.end, e)
+            source = source_after(masked, cue.end, e)
             inverted = source is not None
         if source is None:
             return None
