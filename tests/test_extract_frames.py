@@ -453,3 +453,8 @@ def test_a_dateline_is_not_an_apposed_subject():
     text = "Intro.\n\nDECATUR, Ill. — Mayor Ken Ito weighed in on the dispute, calling the delay a “fireable offense.”"
     q = _direct_tier(text)[0]
     assert q.speaker == "Ken Ito"
+
+
+def test_a_clause_of_circumstance_may_end_in_a_colon_before_the_quotation():
+    q = _direct_tier("Intro.\n\nKen Ito told the council when asked about the pier: “The matter is closed for now.”")[0]
+    assert (q.text, q.speaker) == ("“The matter is closed for now.”", "Ken Ito")

@@ -168,7 +168,7 @@ _MODIFIER = re.compile(
     # "on NBC's “Meet the Press”", "on CNN's State of the Union": the show, whole.
     r"(?:[’']s\s+(?:[“\"‘']{1,2}\x1a+[”\"’']{1,2}|(?:[A-Z][\w’'\-]*\s?){1,4}))?(?![\w’'])"
     # "said as he introduced his wife, “…”": a clause of circumstance, when a quotation follows it.
-    r"|(?:as|when|while|after|before)\s+(?:(?:he|she|they|[A-Z][\w’'\-]*)\s+|(?=[a-z]+(?:ed|ing)\b))[^,;:\x1a“”\"]{3,80}?,"
+    r"|(?:as|when|while|after|before)\s+(?:(?:he|she|they|[A-Z][\w’'\-]*)\s+|(?=[a-z]+(?:ed|ing)\b))[^,;:\x1a“”\"]{3,80}?[,:]"
     r"(?=\s*[“\"‘])"
     # "said in Tel Aviv, “…”", "said at Dartmouth that …": a place, when the content follows at once.
     r"|(?:in|at)\s+(?:[A-Z][\w.’'\-]*\s?){1,3}(?=,?\s*[“\"‘]|,?\s+that\b)"

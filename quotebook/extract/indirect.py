@@ -26,7 +26,7 @@ _OBJECT_TAKING = frozenset({"tell", "ask", "inform", "assure", "remind", "warn",
 _OBJECT = re.compile(
     # "the New York Times", "Bill O’Reilly of Fox News": a name, whole.
     r"\s+(?:him|her|them|me|us|you|reporters|journalists|supporters|voters|the\s+(?:[A-Z][\w.’'\-]*\s(?=[A-Z])){1,3}[A-Z][\w.’'\-]*"
-    r"|the\s+\w+(?:\s+\w+)?|an?\s+\w+(?:\s+\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?"
+    r"|(?:the|an?)\s+\w+(?:\s+(?!(?:when|as|while|after|before|that|if|whether)\b)\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?"
     r"(?:\s+of\s+(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,3})?)"
     r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
 )
