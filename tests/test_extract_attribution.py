@@ -196,8 +196,53 @@ def test_subject_and_cue_alone_introduce_the_next_quote():
     assert q.speaker == "Dana Bloom"
 
 
+def test_subject_and_cue_alone_credit_the_quotation_sentence_before_them():
+    text = ("Intro.\n\nMayor Ken Ito spoke on Friday.\n\n"
+            "“If the council is listening, I hope it opens the bridge.” Ito said. “We are ready.”")
+    (quote,) = extract_quotes(text)
+    assert quote.text == "“If the council is listening, I hope it opens the bridge.” … “We are ready.”"
+    assert quote.speaker == "Ken Ito"
+
+
 def test_a_name_never_runs_across_a_blank_line_into_the_headline():
     text = ("Harbour Talks Resume, Mayor Visits Docks\n\nPort Minister Dana Okafor opened the talks.\n\n"
             "“We will reopen the northern dock,” Okafor said.")
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.role) == ("Dana Okafor", "Port Minister")
+
+
+def test_a_source_familiar_with_something_is_the_whole_anonymous_speaker():
+    text = "Intro.\n\nAnother source familiar with the mayor’s thinking said, “He will try again.”"
+    (quote,) = extract_quotes(text)
+    assert quote.text == "“He will try again.”"
+    assert quote.speaker == "Another source familiar with the mayor’s thinking"
+    assert quote.speaker_type == "anonymous"
+
+
+def test_a_surname_that_is_also_a_month_still_names_the_speaker():
+    text = ("Intro.\n\n“The talks will go on,” Prime Minister Rosa May said on Monday.\n\n"
+            "“We are not done,” May said.")
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("“The talks will go on,”", "Rosa May"),
+                                                      ("“We are not done,”", "Rosa May")]
+
+
+def test_a_month_after_a_preposition_is_not_a_speaker():
+    assert not extract_quotes("Intro.\n\nThe report released in May said the pier was unsafe.")
+
+
+def test_a_place_in_an_opener_is_not_the_speaker_before_an_apposition():
+    text = "Intro.\n\nIn Ohio, Gov. Jane Okafor (R-OH), said, “We are ready.”"
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.speaker) == ("“We are ready.”", "Jane Okafor")
+
+
+def test_a_quantity_word_alone_is_an_anonymous_subject():
+    text = "Intro.\n\nParents met the mayor on Monday.\n\nSeveral said the new schedule was “a disaster for families.”"
+    q = [q for q in extract_quotes(text) if q.kind == "mixed"][0]
+    assert (q.speaker, q.speaker_type) == ("Several", "anonymous")
+
+
+def test_a_quantity_word_before_a_plural_noun_is_no_subject():
+    quotes = extract_quotes("Intro.\n\nSome advocates for the port said that hurt the town.")
+    assert all(q.mention != "Some" for q in quotes)

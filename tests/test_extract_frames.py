@@ -263,3 +263,198 @@ def test_a_second_poll_share_ends_the_first_finding():
     text = "Intro.\n\nSix in 10 members said the club is well run, and three-quarters said the same of the board."
     first = extract_quotes(text)[0]
     assert first.text == "the club is well run"
+
+
+def test_inverted_subject_with_a_relative_clause_is_the_source_not_the_content():
+    text = ("Intro.\n\nIto \"was let off far too lightly for what he did,\" said a former city official "
+            "who led the inquiry.")
+    (quote,) = extract_quotes(text)
+    assert quote.kind == "mixed"
+    assert quote.text == "Ito \"was let off far too lightly for what he did,\""
+    assert quote.mention == "a former city official"
+
+
+def test_inverted_noun_phrase_reads_past_the_stops_inside_an_abbreviation():
+    text = "Intro.\n\n“The rules are clear,” said a former U.S. official."
+    (quote,) = extract_quotes(text)
+    assert quote.mention == "a former U.S. official"
+
+
+def test_a_clause_after_a_post_position_frame_holds_a_quotation_of_its_own():
+    text = "Intro.\n\n“I am not ready yet,” Ken Ito said on Monday, though he said, “I hope to be.”"
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("“I am not ready yet,”", "Ken Ito"),
+                                                      ("“I hope to be.”", "Ken Ito")]
+
+
+def test_but_went_on_to_say_shares_the_sentence_subject():
+    text = "Intro.\n\nMayor Ken Ito joked that the pier was safe, but went on to say, “There are places we must fix.”"
+    q = _direct_tier(text)[0]
+    assert (q.text, q.speaker) == ("“There are places we must fix.”", "Ken Ito")
+
+
+def test_declined_to_comment_but_said_in_a_statement_shares_the_sentence_subject():
+    text = "Intro.\n\nMayor Ken Ito declined to comment but said in a statement that “the pier is safe and open.”"
+    q = _direct_tier(text)[0]
+    assert (q.text, q.speaker) == ("“the pier is safe and open.”", "Ken Ito")
+
+
+def test_attributions_chained_by_participle_and_then_each_count():
+    text = ("Intro.\n\nMayor Ken Ito attacked a critic at a rally, calling her a “horrible witness,” "
+            "and then tweeted that she was “Disgraceful!”")
+    quotes = _direct_tier(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("her a “horrible witness,”", "Ken Ito"),
+                                                      ("that she was “Disgraceful!”", "Ken Ito")]
+
+
+def test_went_on_to_say_takes_the_subject_before_it():
+    q = extract_quotes("Intro.\n\nKen Ito went on to say that the pier would reopen in May.")[0]
+    assert (q.text, q.speaker) == ("that the pier would reopen in May", "Ken Ito")
+
+
+def test_chanting_is_a_cue():
+    q = _direct_tier("Intro.\n\n“Lock the gates!” some protesters chanted outside the hall.")[0]
+    assert (q.text, q.speaker) == ("“Lock the gates!”", "some protesters")
+
+
+def test_a_participle_after_a_clause_with_its_own_subject_gets_no_speaker():
+    text = ("Intro.\n\nMayor Ken Ito spoke near the pier, where about 50 protesters had gathered, "
+            "chanting “no contract, no peace” until noon.")
+    q = _direct_tier(text)[0]
+    assert q.text.startswith("“no contract, no peace”")
+    assert q.speaker is None
+
+
+def test_told_skips_a_whole_named_outlet_before_a_post_position_cue():
+    q = _direct_tier("Intro.\n\n“The pier is safe,” Ken Ito told the New York Times.")[0]
+    assert (q.text, q.speaker) == ("“The pier is safe,”", "Ken Ito")
+
+
+def test_a_quotation_after_a_colon_is_the_content_of_the_cue_after_it():
+    text = "Intro.\n\nKen Ito hinted at the deal: “She signed the papers,” he told the Harbour Gazette."
+    q = _direct_tier(text)[0]
+    assert q.kind == "direct"
+    assert q.text == "“She signed the papers,”"
+
+
+def test_a_spaced_hyphen_closes_an_aside_before_the_subject():
+    text = ("Intro.\n\nIn May - four months after Ken Ito left office - the port authority told the council "
+            "that “no records were found.”")
+    q = _direct_tier(text)[0]
+    assert q.text == "“no records were found.”"
+    assert q.mention == "the port authority"
+
+
+def test_a_two_word_medium_after_the_cue_is_a_modifier_not_content():
+    q = _direct_tier("Intro.\n\nVoters “cracked the ceiling” at last, Ken Ito said in a video message to the party.")[0]
+    assert (q.text, q.speaker) == ("Voters “cracked the ceiling” at last", "Ken Ito")
+
+
+def test_inverted_subject_with_a_capitalised_adjective_before_its_role_is_the_name():
+    text = "Intro.\n\nThis is a “raw time,” said Democratic strategist Dana Bloom, a longtime ally of the mayor."
+    q = _direct_tier(text)[0]
+    assert (q.text, q.speaker) == ("This is a “raw time,”", "Dana Bloom")
+
+
+def test_a_subject_before_its_relative_clause_is_the_source():
+    text = ("Intro.\n\nOne official who attended the meeting said the mayor “will not back down.”\n\n"
+            "One attendee, who spoke on condition of anonymity, said the plan was “dead on arrival.”")
+    quotes = _direct_tier(text)
+    assert [q.mention for q in quotes] == ["One official", "One attendee"]
+
+
+def test_said_on_an_outlets_show_is_a_modifier_as_a_whole():
+    q = _direct_tier("Intro.\n\nKen Ito said on NBC’s “Meet the Press” that the plan was “dead on arrival.”")[0]
+    assert q.text == "that the plan was “dead on arrival.”"
+
+
+def test_a_hyphenated_adjective_before_the_subject_is_part_of_it():
+    q = _direct_tier("Intro.\n\n“We did not discuss that,” a warm-and-friendly Ken Ito said.")[0]
+    assert (q.text, q.speaker) == ("“We did not discuss that,”", "Ken Ito")
+
+
+def test_as_subject_said_in_a_place_introduces_the_quotation():
+    q = _direct_tier("Intro.\n\nAs Ken Ito said last week in Tel Aviv, “The port is the future.”")[0]
+    assert (q.text, q.speaker, q.mention) == ("“The port is the future.”", "Ken Ito", "Ken Ito")
+
+
+def test_a_participle_after_an_opener_and_a_lower_case_pronoun_takes_the_pronoun():
+    q = _direct_tier("Intro.\n\nKen Ito spoke first.\n\nThen he turned on the council, calling it a “circus.”")[0]
+    assert (q.text, q.speaker) == ("it a “circus.”", "Ken Ito")
+
+
+def test_a_participle_after_and_then_takes_the_sentence_subject():
+    q = _direct_tier("Intro.\n\nAnd then Ken Ito went on the attack, saying, “Resign now!”")[0]
+    assert (q.text, q.speaker) == ("“Resign now!”", "Ken Ito")
+
+
+def test_a_participle_takes_a_subject_opened_by_one():
+    q = _direct_tier("Intro.\n\nOne aide inside the hall tried to calm things, saying it was “no big deal.”")[0]
+    assert q.mention.startswith("One aide")
+
+
+def test_a_clause_of_circumstance_between_cue_and_quotation_is_not_content():
+    text = "Intro.\n\nKen Ito said as he opened the bridge, “Finally, the wait is over.”\n\nLee said when asked, “Not this year.”"
+    quotes = _direct_tier(text)
+    assert [q.text for q in quotes] == ["“Finally, the wait is over.”", "“Not this year.”"]
+
+
+def test_a_thing_with_words_on_it_is_read_from():
+    q = _direct_tier("Intro.\n\n“Vote for the bridge, not the tunnel,” the campaign email read.")[0]
+    assert (q.text, q.mention) == ("“Vote for the bridge, not the tunnel,”", "the campaign email")
+
+
+def test_read_after_a_person_is_not_a_cue():
+    assert not _direct_tier("Intro.\n\nThe mayor read “The Old Man and the Sea” to the class.")
+
+
+def test_as_someone_put_it_introduces_a_quotation():
+    q = _direct_tier("Intro.\n\nAs the harbour master Ken Ito put it, “The tide waits for no one.”")[0]
+    assert (q.text, q.speaker) == ("“The tide waits for no one.”", "Ken Ito")
+
+
+def test_put_it_on_is_not_a_cue():
+    assert not extract_quotes("Intro.\n\nKen Ito put it on the table.")
+
+
+def test_shot_back_is_a_cue():
+    q = _direct_tier("Intro.\n\n“You want to be a tough guy tonight,” Ken Ito shot back.")[0]
+    assert (q.text, q.speaker) == ("“You want to be a tough guy tonight,”", "Ken Ito")
+
+
+def test_an_inverted_another_is_the_source_without_a_name():
+    q = _direct_tier("Intro.\n\n“Watch out for the tunnel plan,” tweeted another.")[0]
+    assert (q.mention, q.speaker) == ("another", None)
+
+
+def test_inverted_subject_after_mixed_descriptive_words_is_the_full_name():
+    text = "Intro.\n\n“I do not know where he stands,” said undecided Republican voter Dana Bloom of Derry."
+    q = _direct_tier(text)[0]
+    assert (q.text, q.speaker) == ("“I do not know where he stands,”", "Dana Bloom")
+
+
+def test_to_which_opens_a_clause_with_a_speaker_of_its_own():
+    text = "Intro.\n\nThe mayor said the bridge was safe, to which Dana Bloom interjected: “That is just not true.”"
+    quotes = _direct_tier(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("“That is just not true.”", "Dana Bloom")]
+
+
+def test_a_written_statement_then_a_comma_introduces_the_quotation():
+    q = _direct_tier("Intro.\n\nImmediately after the storm, Ken Ito issued a statement, “We will rebuild the pier.”")[0]
+    assert (q.text, q.speaker, q.cue) == ("“We will rebuild the pier.”", "Ken Ito", "statement")
+
+
+def test_a_name_ending_in_ly_is_no_opener():
+    q = _direct_tier("Intro.\n\nKelly responded pointedly, with a smile: “It can happen at any age.”")[0]
+    assert q.speaker == "Kelly"
+
+
+def test_a_dateline_is_not_an_apposed_subject():
+    text = "Intro.\n\nDECATUR, Ill. — Mayor Ken Ito weighed in on the dispute, calling the delay a “fireable offense.”"
+    q = _direct_tier(text)[0]
+    assert q.speaker == "Ken Ito"
+
+
+def test_a_clause_of_circumstance_may_end_in_a_colon_before_the_quotation():
+    q = _direct_tier("Intro.\n\nKen Ito told the council when asked about the pier: “The matter is closed for now.”")[0]
+    assert (q.text, q.speaker) == ("“The matter is closed for now.”", "Ken Ito")

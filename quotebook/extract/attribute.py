@@ -17,6 +17,7 @@ import bisect
 import re
 from typing import NamedTuple
 
+from quotebook.extract import lexicon
 from quotebook.extract.bounds import (
     _before_next_speaker,
     _circumstance_rest,
@@ -27,6 +28,7 @@ from quotebook.extract.bounds import (
 )
 from quotebook.extract.cues import Cue, find_cues, is_doubtful, skip_modifiers
 from quotebook.extract.indirect import content_after, content_before, kind_of, skip_object, trim_end
+from quotebook.extract.inverted import source_after
 from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import NAME_RUN
 from quotebook.extract.quoted_frames import (
@@ -43,10 +45,10 @@ from quotebook.extract.sources import (
     _ends_with_boundary,
     _is_opener,
     _np_after,
-    _source_after,
     _source_before,
     _subject_leads,
     relative_antecedent,
+    relative_subject,
 )
 
 __all__ = ["Candidate", "Source", "frame_sentence", "is_pure_quote", "relative_antecedent"]
@@ -59,6 +61,10 @@ _QUOTE_NEXT = re.compile(r"\s*[,:]?\s*[“\"'‘«`]")
 
 
 _TRAILING_APPOSITION = re.compile(r",\s+[^“\"\x1a]+$")
+
+
+# "said a former official who oversaw the inquiry.": a relative clause that tells who the source is.
+_TRAILING_RELATIVE = re.compile(r"\s*(?:who|whose|whom)\s")
 
 
 _ANY_WORD_CHAR = re.compile(r"\w")
@@ -124,7 +130,7 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
     for cue in cues:
         cand = _coordinated_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
-            return [cand]
+            return [cand] + _participle(masked, cand, s, e, segments, cand.spans[-1][1])
     quoted = (_participle_quote(masked, s, e, segments, paragraph) or _credit_line(masked, s, e, segments, paragraph)
               or _fragment_frame(masked, s, e, segments, paragraph))
     return [quoted] if quoted is not None else []
@@ -133,15 +139,33 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
 def _next_clause(masked: str, found: list[Candidate], e: int, segments: SegmentList, paragraph: int,
                  cues: list[Cue] | None, depth: int = 0) -> list[Candidate]:
     """"As Trump attacked Clinton, the crowd chanted, “Lock her up!”": the clause after the first
-    attribution's content can hold an attribution of its own."""
+    attribution's content can hold an attribution of its own, and so can a clause after a post
+    frame ("“…,” Ryan said, though he said, “…”")."""
     tail = max(b for c in found for _, b in c.spans)
-    if (depth >= MAX_CHAINED_CLAUSES or found[0].layout == "post" or e - tail < 12
-            or not masked[tail:tail + 3].lstrip().startswith(",")):
+    if depth >= MAX_CHAINED_CLAUSES or e - tail < 12:
         return []
-    start = masked.index(",", tail) + 1
+    if found[0].layout == "post":
+        start = _after_post_frame(masked, found[0], tail, e)
+        if start is None:
+            return []
+    elif masked[tail:tail + 3].lstrip().startswith(","):
+        start = masked.index(",", tail) + 1
+    else:
+        return []
     later = None if cues is None else [c for c in cues if c.start >= start]
     return [c for c in frame_sentence(masked, start, e, segments, paragraph, later, depth + 1)
             if c.layout != "post"]
+
+
+# The post frame's own words, then a comma and a conjunction that opens a clause with a subject of its own.
+_POST_FRAME_REST = re.compile(r"[^,;:\x1a“”\"]{0,60},(?=\s+(?:though|although|but|and|while|yet|as|when|before|after|then)\s)")
+
+
+def _after_post_frame(masked: str, cand: Candidate, tail: int, e: int) -> int | None:
+    """Where the clause after “…,” Ryan said on CNN, begins: past the source, its cue and their modifiers."""
+    anchor = max(tail, cand.source.end) if cand.source is not None else tail
+    rest = _POST_FRAME_REST.match(masked, anchor, e)
+    return rest.end() if rest is not None else None
 
 
 def _colon_lead(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
@@ -169,12 +193,33 @@ def _colon_lead(masked: str, s: int, e: int, segments: SegmentList, paragraph: i
     return Candidate(spans, kind, source, ":", "colon", paragraph, seg_ids, 0.8)
 
 
-def _participle(masked: str, cand: Candidate, s: int, e: int, segments: SegmentList) -> list[Candidate]:
-    """Split off "…, adding that C" as its own attribution to the same source."""
-    start = cand.spans[-1][1] if cand.layout == "post" else (cand.source.end if cand.source else s)
+def _participle(masked: str, cand: Candidate, s: int, e: int, segments: SegmentList,
+                start: int | None = None) -> list[Candidate]:
+    """Split off "…, adding that C" as its own attribution to the same source, and
+    "…, calling her “…,” and then tweeted that C2" one after the other.
+
+    start, when given, is where to look for them (by default: after the first attribution's frame).
+    """
+    found: list[Candidate] = []
+    if start is None:
+        start = cand.spans[-1][1] if cand.layout == "post" else (cand.source.end if cand.source else s)
+    for _ in range(MAX_CHAINED_CLAUSES):
+        # A later one must follow the one before at once: past a clause of its own it has its own subject.
+        more = _one_participle(masked, found[-1] if found else cand, start, e, segments, adjacent=bool(found))
+        if not more:
+            break
+        found.extend(more)
+        start = more[-1].spans[-1][1]
+    return found
+
+
+def _one_participle(masked: str, cand: Candidate, start: int, e: int, segments: SegmentList,
+                    adjacent: bool = False) -> list[Candidate]:
     for second in _second_cues(masked, start, e):
         if segments.overlapping(second.begin, second.begin + 1):
             continue
+        if adjacent and masked[start:second.begin].strip(" ,"):
+            return []
         span = content_after(masked, skip_modifiers(masked, second.content, e), e, True)
         if span is None:
             return []
@@ -255,15 +300,19 @@ def _clause_pronoun(masked: str, start: int, begin: int) -> Source | None:
 
 def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, paragraph: int) -> Candidate | None:
     source = _source_before(masked, s, cue.start)
+    if ((source is None or source.kind != "pronoun") and masked.find("who ", s, cue.start) >= 0
+            and not masked.endswith("ing", cue.start, cue.end)):
+        # "One official who relayed the exchange said": the subject before the relative clause.
+        source = relative_subject(masked, s, source.start if source is not None else cue.start) or source
     inverted = False
     if source is not None and is_doubtful(masked, cue):
         gap = masked[source.end:cue.start]
-        if gap.strip() or source.kind == "np":
+        if gap.strip() or source.kind == "np" and not _carries_text(source, cue):
             return None  # "the email", "a tweet": a noun, not a verb
     if source is None:
         prefix = masked[s:cue.start]
         if cue.speech and _ends_with_boundary(prefix):
-            source = _source_after(masked, cue.end, e)
+            source = source_after(masked, cue.end, e)
             inverted = source is not None
         if source is None:
             return None
@@ -279,7 +328,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     boundary = _ends_with_boundary(prefix)
     ends_in_quote = MASK in prefix and _ENDS_IN_CLOSER.search(prefix) is not None
     rest_quote = _QUOTE_NEXT.match(rest) is not None
-    if inverted and _TRAILING_APPOSITION.match(rest):
+    if inverted and (_TRAILING_APPOSITION.match(rest) or _TRAILING_RELATIVE.match(rest)):
         rest = ""  # "said Charlie Black, a longtime Republican strategist."
     trivial = _trivial_rest(rest) or MASK in prefix and _circumstance_rest(rest)
     # "“A big truck” hit the barriers, he said, and “everyone started running.”": the content goes on.
@@ -301,6 +350,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         # A quote ending in ,” keeps its comma inside the marks.
         if masked[span[1]:span[1] + 1] in "”\"'’»":
             span = (span[0], span[1] + 1)
+        span = _after_lead_in(masked, span, segments)
         kind, spans = kind_of(masked, span, segments)
         more = _trailing_quote(masked, after, e, segments)
         if more and kind != "indirect":
@@ -328,6 +378,21 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     confidence = 0.9 if kind != "indirect" else 0.7
     return Candidate(spans, kind, source, masked[cue.start:cue.end], layout, paragraph, seg_ids, confidence)
+
+
+def _after_lead_in(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[int, int]:
+    """"He hinted at it: “She signed,” he told the Times." — the quotation after the colon is the content."""
+    colon = masked.rfind(":", span[0], span[1])
+    if colon < 0 or MASK in masked[colon - 1:colon] or not _COLON_LEAD.match(masked, colon, span[1]):
+        return span
+    rest = (_COLON_LEAD.match(masked, colon, span[1]).end(), span[1])
+    return rest if kind_of(masked, rest, segments)[0] == "direct" else span
+
+
+def _carries_text(source: Source, cue: Cue) -> bool:
+    """"the email read", "one sign read": a thing with words on it is read from."""
+    head = source.text.split()[-1].lower()
+    return cue.base == "read" and (head in lexicon.words("text_carriers.txt") or head in ("one", "another"))
 
 
 def _according(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, paragraph: int) -> Candidate | None:

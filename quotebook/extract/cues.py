@@ -20,9 +20,11 @@ _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 # Phrasal cues whose verb alone would be too vague.
 _PHRASAL = {"point": "out", "points": "out", "pointed": "out", "pointing": "out",
             "fire": "back", "fired": "back", "fires": "back", "firing": "back",
+            "shoot": "back", "shot": "back", "shoots": "back", "shooting": "back",
             "hit": "back", "hits": "back", "hitting": "back", "lash": "out", "lashed": "out",
             "weigh": "in", "weighed": "in", "weighs": "in", "weighing": "in",
-            "speak": "out", "spoke": "out", "speaks": "out", "went": "on", "goes": "on", "go": "on"}
+            "speak": "out", "spoke": "out", "speaks": "out", "went": "on", "goes": "on", "go": "on",
+            "put": "it", "puts": "it"}  # "as Ann Lee put it, “…”"
 # Forms that are more often nouns or adjectives than reporting verbs.
 _DOUBTFUL = frozenset({"post", "posts", "report", "reports", "charge", "charges", "answer", "answers",
                        "promise", "promises", "offer", "offers", "cry", "echo", "estimate", "estimates",
@@ -122,7 +124,8 @@ def _verb_cue(masked: str, start: int, end: int) -> Cue | None:
         return None  # "the state's", "email-related": not a verb
     if low in _PHRASAL:
         tail = masked[end:end + 8].split()
-        if tail and tail[0].strip(",.:") == _PHRASAL[low]:
+        if tail and tail[0].strip(",.:") == _PHRASAL[low] and not (len(tail) > 1 and tail[1] == "to"):
+            # ("went on to say": the cue is the verb after "to")
             cue_end = end + masked[end:end + 12].find(_PHRASAL[low]) + len(_PHRASAL[low])
             return Cue(start, cue_end, low, True)
     speech = lexicon.reporting_verbs()
@@ -160,8 +163,15 @@ _MODIFIER = re.compile(
     rf"(?:on|last|this|early|late|earlier|later)?\s*{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:last|this|next)\s+(?:week|month|year|weekend|spring|summer|fall|winter)"
     r"|(?:earlier|later)(?:\s+(?:this|that|in\s+the)\s+(?:week|month|year|day))?"
-    rf"|in\s+(?:a|an|his|her|their|its|the|one|another)\s+(?:[\w\-]+\s+){{0,2}}?{_MEDIUM}(?:\s+(?:with|to|on|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?){{1,4}})?"
+    rf"|in\s+(?:a|an|his|her|their|its|the|one|another)\s+(?:[\w\-]+\s+){{0,2}}{_MEDIUM}(?:\s+(?:with|to|on|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?){{1,4}})?"
     r"|(?:on|via|over)\s+(?:Twitter|Facebook|Instagram|Fox(?:\s+News)?|CNN|MSNBC|NBC|ABC|CBS|PBS|NPR|his\s+\w+|her\s+\w+|the\s+\w+(?:\s+floor)?)"
+    # "on NBC's “Meet the Press”", "on CNN's State of the Union": the show, whole.
+    r"(?:[’']s\s+(?:[“\"‘']{1,2}\x1a+[”\"’']{1,2}|(?:[A-Z][\w’'\-]*\s?){1,4}))?(?![\w’'])"
+    # "said as he introduced his wife, “…”": a clause of circumstance, when a quotation follows it.
+    r"|(?:as|when|while|after|before)\s+(?:(?:he|she|they|[A-Z][\w’'\-]*)\s+|(?=[a-z]+(?:ed|ing)\b))[^,;:\x1a“”\"]{3,80}?[,:]"
+    r"(?=\s*[“\"‘])"
+    # "said in Tel Aviv, “…”", "said at Dartmouth that …": a place, when the content follows at once.
+    r"|(?:in|at)\s+(?:[A-Z][\w.’'\-]*\s?){1,3}(?=,?\s*[“\"‘]|,?\s+that\b)"
     r"|(?:to|told|telling)\s+(?:reporters|journalists|supporters|the\s+crowd|an?\s+(?:crowd|audience|reporter))"
     r"|in\s+(?:an?\s+)?(?:interview|statement|response|reply|court\s+papers)"
     r"|(?:in|at|during)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w’'\-]*\s){0,3}(?:rally|event|debate|speech|hearing|meeting|forum|conference|town\s+hall)"

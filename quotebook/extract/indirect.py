@@ -24,8 +24,10 @@ _CLAUSE_START = frozenset(
 _OBJECT_TAKING = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "urge", "advise",
                             "notify", "reassure", "promise", "convince", "persuade", "show", "teach", "email"})
 _OBJECT = re.compile(
-    r"\s+(?:him|her|them|me|us|you|reporters|journalists|supporters|voters|the\s+\w+(?:\s+\w+)?"
-    r"|an?\s+\w+(?:\s+\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?)"
+    # "the New York Times", "Bill O’Reilly of Fox News": a name, whole.
+    r"\s+(?:him|her|them|me|us|you|reporters|journalists|supporters|voters|the\s+(?:[A-Z][\w.’'\-]*\s(?=[A-Z])){1,3}[A-Z][\w.’'\-]*"
+    r"|(?:the|an?)\s+\w+(?:\s+(?!(?:when|as|while|after|before|that|if|whether)\b)\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?"
+    r"(?:\s+of\s+(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,3})?)"
     r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
 )
 # Each branch opens by reading its first character (a space, "," or ";") and then looks back at it,

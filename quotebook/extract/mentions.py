@@ -180,11 +180,21 @@ def _trim_run(run: str) -> tuple[int, int]:
     while words and _clean_token(words[0].group()) in _NOT_NAMES:
         words.pop(0)
     while words and (not (words[-1].group()[:1].isupper() or words[-1].group().startswith(("al-", "el-")))
-                     or _clean_token(words[-1].group()) in _NOT_NAMES):
+                     or _clean_token(words[-1].group()) in _NOT_NAMES and not _month_surname(words)):
         words.pop()
     if not words:
         return 0, 0
     return words[0].start(), words[-1].end()
+
+
+# Months that are also surnames ("Theresa May", "Ai Jun"), kept after a first name.
+_MONTH_SURNAMES = frozenset("may june april august jan jun".split())
+
+
+def _month_surname(words: list[re.Match[str]]) -> bool:
+    last = words[-1].group()
+    return (len(words) >= 2 and last.lower() in _MONTH_SURNAMES and words[-2].group()[:1].isupper()
+            and _clean_token(words[-2].group()) not in _NOT_NAMES and not words[-2].group().endswith(","))
 
 
 @lru_cache(maxsize=8192)

@@ -23,7 +23,7 @@ from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, find_mentio
 from quotebook.extract.records import Candidate, Source
 from quotebook.extract.reported import find_reported
 from quotebook.extract.sentences import split_sentences
-from quotebook.extract.sources import _source_before, relative_antecedent
+from quotebook.extract.sources import QUANTITY_SUBJECTS, _source_before, governed_np, relative_antecedent
 from quotebook.extract.tidy import tidy_speakers
 from quotebook.extract.unsourced import find_unsourced
 
@@ -72,6 +72,7 @@ def _extract(text: str) -> list[Quote]:
         previous: Candidate | None = None
         cue_only: tuple[Source, str] | None = None  # "Bystrom agreed." — its quote follows
         last_sentence: tuple[int, int] | None = None
+        run: list[tuple[int, int, int]] = []  # the quote-only sentences just before this one
         sentences[index] = split_sentences(masked, para.start, para.end)
         for s, e in sentences[index]:
             voiced = _VOICED_BY.match(masked, s, e)
@@ -93,7 +94,7 @@ def _extract(text: str) -> list[Quote]:
                 # A quotation sentence right after "S said C." goes on with it, reported or not;
                 # after “…,” he said, noting C. it goes on with the quotation.
                 previous = next((c for c in found if c.kind != "indirect"), found[-1])
-                cue_only = None
+                cue_only, run = None, []
                 continue
             if not found and cue_only is not None and is_pure_quote(masked, s, e, segments):
                 ids = _segment_ids(segments, s, e)
@@ -102,9 +103,17 @@ def _extract(text: str) -> list[Quote]:
                                      cue_only[1], "pre", index, set(ids), 0.7)
                     candidates.append(cand)
                     used.update(ids)
-                    previous, cue_only = cand, None
+                    previous, cue_only, run = cand, None, []
                     continue
             cue_only = _cue_only_sentence(masked, s, e, cues[lo:hi]) if hi > lo else None
+            if cue_only is not None and run:
+                # "“I hope you find them.” Reyes said.": the sentence credits the quotation before it.
+                cand = _credit_run(run, cue_only, segments, index)
+                del bare[-len(run):]
+                candidates.append(cand)
+                used |= cand.segments
+                previous, cue_only, run = cand, None, []
+                continue
             if is_pure_quote(masked, s, e, segments):
                 if previous is not None and previous.paragraph == index:
                     _append_spans(previous, text, masked, s, e, segments)
@@ -113,6 +122,8 @@ def _extract(text: str) -> list[Quote]:
                     used.update(previous.segments)
                 else:
                     bare.append((index, s, e))
+                    run.append((index, s, e))
+                    continue
             elif previous is not None and previous.paragraph == index and segments.starting_at(s) is not None:
                 # “…,” she said. “It is over” - and with that she left: the quotation goes on.
                 seg_id = bisect.bisect_left(segments.starts, s)
@@ -123,6 +134,7 @@ def _extract(text: str) -> list[Quote]:
                     if previous.kind == "indirect":
                         previous.kind = "mixed"
             previous = None
+            run = []
     candidates.extend(_attach_bare(text, masked, bare, candidates, segments, paragraphs, used))
     candidates.extend(find_reported(masked, paragraphs, segments, cues, candidates, sentences))
     candidates.extend(find_unsourced(masked, sentences, segments, [span for c in candidates for span in c.spans]))
@@ -144,6 +156,14 @@ def _cue_only_sentence(masked: str, s: int, e: int, cues) -> tuple[Source, str] 
         if source is not None and not masked[s:source.start].strip():
             return source, masked[cue.start:cue.end]
     return None
+
+
+def _credit_run(run: list[tuple[int, int, int]], credit: tuple[Source, str], segments: SegmentList,
+                index: int) -> Candidate:
+    """The quote-only sentences of run, credited to the cue-only sentence that follows them."""
+    ids = [i for _, s, e in run for i in _segment_ids(segments, s, e)]
+    spans = [(segments[i].start, segments[i].end) for i in ids]
+    return Candidate(spans, "direct", credit[0], credit[1], "post", index, set(ids), 0.7)
 
 
 def _segment_ids(segments: list[Segment], s: int, e: int) -> list[int]:
@@ -355,9 +375,11 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
     head = words[-1].strip(".,").lower() if words else ""
     determiner = words[0].lower() if words else ""
     if source.kind == "np":
+        if source.text in QUANTITY_SUBJECTS:
+            return source.text, "anonymous", None, 0.6  # "Several said": people of the paragraph before
         spokes = _SPOKESPERSON_NP.match(low)
-        if spokes and spokes.group(1) in lexicon.anonymous_nouns():
-            return source.text, "anonymous", None, 0.8  # "a spokesman for the campaign"
+        if spokes and spokes.group(1) in lexicon.anonymous_nouns() or governed_np(source.text) == (0, len(source.text)):
+            return source.text, "anonymous", None, 0.8  # "a spokesman for the campaign", "a source close to him"
         if head in lexicon.anonymous_nouns() and not _has_proper_name(words[1:-1] if determiner in ("the", "a", "an") else words[:-1]):
             if determiner == "the" and head in lexicon.title_words():
                 entity, certainty = entities.recent_person(source.start, None, role_word=head, exclude=tuple(spans))
@@ -374,6 +396,10 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
         return source.text, None, None, 0.6
     mention = mention_from_span(text, source.start, source.end)
     if mention is None:
+        # "May added": a word that reads as a month alone, but names someone the article introduced.
+        entity = entities.entity_for(source.text) if len(words) == 1 else None
+        if entity is not None and entity.kind == "person" and " " in entity.name:
+            return entity.name, "person", entity.role, 0.8
         return None, None, None, 0.5
     if len(words) == 1 and head in lexicon.anonymous_nouns():
         return source.text, "anonymous", None, 0.8  # "Officials said"

@@ -75,7 +75,8 @@ _FRAGMENT_CHARS = 22
 _PARTICIPLE_BEFORE = re.compile(r"(?:,|\b(?:by|before|after|while|in|when|without))\s*\Z")
 
 
-_COORDINATED_BEFORE = re.compile(r"(?:\band|,\s+who|\b(?:and|but)\s+(?P<pronoun>he|she|they))\s+(?:also\s+|then\s+|later\s+|again\s+|even\s+|repeatedly\s+|has\s+|had\s+)?\Z")
+_COORDINATED_BEFORE = re.compile(r"(?:\b(?:and|but)|,\s+who|\b(?:and|but)\s+(?P<pronoun>he|she|they))\s+(?:also\s+|then\s+|later\s+|again\s+|even\s+|repeatedly\s+|has\s+|had\s+)?"
+                                 r"(?:(?:went|goes|go)\s+on\s+to\s+)?\Z")
 
 
 def _coordinated_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
@@ -99,8 +100,19 @@ def _coordinated_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentL
     source = (_pronoun_of(coordinated) if coordinated else None) or _sentence_subject(masked, s, cue.start)
     if source is None:
         return None
+    if coordinated is None and _SUBORDINATE_SUBJECT.search(masked, source.end, cue.start):
+        # "Lee spoke where 50 protesters had gathered, chanting “…”": the participle may be theirs.
+        source = None
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
-    return Candidate(spans, kind, source, masked[cue.start:cue.end], "pre", paragraph, seg_ids, 0.7)
+    return Candidate(spans, kind, source, masked[cue.start:cue.end], "pre", paragraph, seg_ids,
+                     0.7 if source is not None else 0.5)
+
+
+# A subordinate clause with a subject of its own: "where about 50 protesters had gathered".
+_SUBORDINATE_SUBJECT = re.compile(
+    r"\b(?:where|while|as|when|after)\s+(?:(?:about|some|many|the|hundreds\s+of|dozens\s+of|\d+)\s+)+[a-z\-]+\s+"
+    r"(?:had\s+|have\s+|were\s+|was\s+)?[a-z]+ed\b"
+)
 
 
 # "“We can win.” ― Ann Lee, Ohio": a quotation credited after a dash.
@@ -138,7 +150,8 @@ _OTHER_SUBJECT = re.compile(r"(?:[,;]|\b(?:that|so|and|but))\s+(I|we|he|she|they
 
 
 # "Trump issued a statement: “…”", "he demurred: “…”": a clause, a colon, the quotation.
-_LEAD_IN_QUOTE = re.compile(r"[:]\s*(?=[“\"'‘«`])")
+# ("Trump issued a statement, “…”": a noun for something written, then a comma, works the same.)
+_LEAD_IN_QUOTE = re.compile(r"(?:[:]|\b(?:statement|tweet|message|post|letter|email|note|memo)\s*,)\s*(?=[“\"'‘«`])")
 
 
 def _participle_quote(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
@@ -162,7 +175,7 @@ def _participle_quote(masked: str, s: int, e: int, segments: SegmentList, paragr
         if kind != "direct" or all(segments[i].title for i in segments.overlapping(*span)):
             continue
         seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
-        cue = match.group(1) if pattern is _PARTICIPLE_QUOTE else masked[match.start()]
+        cue = match.group(1) if pattern is _PARTICIPLE_QUOTE else match.group().strip(" ,") or ":"
         return Candidate(spans, kind, source, cue, "pre", paragraph, seg_ids, confidence)
     return None
 

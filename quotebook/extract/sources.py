@@ -1,7 +1,8 @@
-"""Who is speaking: the subject before a cue, the inverted subject after it, the sentence's subject.
+"""Who is speaking: the subject before a cue, and the sentence's subject.
 
-"Ann Lee, a photographer, has also said" → Ann Lee; "said retired neurosurgeon
-Ben Carson" → Ben Carson; "A spokesman for Platte River told" → the spokesman.
+"Ann Lee, a photographer, has also said" → Ann Lee; "A spokesman for Platte River
+told" → the spokesman. The inverted subject after a cue ("said retired neurosurgeon
+Ben Carson") is read by quotebook.extract.inverted.
 """
 
 from __future__ import annotations
@@ -17,22 +18,18 @@ from quotebook.extract.records import Source
 _NP_TOKEN = re.compile(r"[\w’'\-\.]+")
 
 
-_INVERTED_NP = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-\.]+\s+){0,5}?[\w’'\-]+(?=\s*(?:[,.;:]|$|\s+(?:in|on|at|who|during|after)\b))")
+# ("Then he cut into Bush, calling…": lower case after an opener.)
+_SUBJECT_PRONOUN = re.compile(r"([Hh]e|[Ss]he|[Tt]hey|It|[Ww]e|I)\b")
 
 
-_INVERTED_PRONOUN = re.compile(r"(he|she|they)\b")
-
-
-_SUBJECT_PRONOUN = re.compile(r"(He|She|They|It|We|I)\b")
-
-
-_CLAUSE_SPLIT = re.compile(r"[,;:—(”\"\x1a]|\b(?:and|but|as|because|while|when|although|so|that|if)\b")
+_CLAUSE_SPLIT = re.compile(r"[,;:—(”\"\x1a]|\s-\s|\b(?:and|but|as|because|while|when|although|so|that|if)\b")
 
 
 _PREFIX_BREAK = re.compile(r"[,”\"'’»:—]")
 
 
-_CLAUSE_VERB = re.compile(r"\b(?:is|was|are|were|has|had|have|and|or|but|that|which|who)\b")
+# (not inside a hyphenated word: "warm-and-fuzzy Trump said")
+_CLAUSE_VERB = re.compile(r"(?<![\w\-])(?:is|was|are|were|has|had|have|and|or|but|that|which|who)(?![\w\-])")
 
 
 _NP_BREAK = re.compile("[,;:\u201c\u201d\"" + MASK + "]")  # ends a noun phrase read backwards
@@ -117,11 +114,32 @@ def _read_source_before(masked: str, window_start: int, cue_start: int) -> Sourc
         return Source(b, b + len(last), last, "pronoun")
     if rest.endswith(","):
         return _apposition_source(masked, window_start, rest)
+    if last in QUANTITY_SUBJECTS and _is_opener(rest[:len(rest) - len(last)]) and _agrees(masked, last, cue_start):
+        b = window_start + len(rest) - len(last)  # "Several said", "Others argued": people just mentioned
+        return Source(b, b + len(last), last, "np")
     return _name_or_np(masked, window_start, rest)
+
+
+# "He went on to say": the subject of "went on to" is the cue's.
+_GOES_ON_TO = re.compile(r"\s+(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to\s*$")
+
+
+# Words that stand for people on their own at the head of a clause ("Several said …").
+QUANTITY_SUBJECTS = frozenset({"Another", "Several", "Some", "Others", "Many", "Most", "Both"})
+
+
+def _agrees(masked: str, quantity: str, cue_start: int) -> bool:
+    """"Some argue", not "Some advocates for …": a plural subject takes no -s verb."""
+    word = masked[cue_start:cue_start + 20].split()[0] if masked[cue_start:cue_start + 20].split() else ""
+    return quantity == "Another" or not (word.endswith("s") and not word.endswith("ss"))
 
 
 def _strip_aux(seg: str) -> str:
     """seg without the auxiliaries, adverbs and asides that end it ("has also", ", however,")."""
+    if seg.rstrip().endswith(" to"):
+        goes_on = _GOES_ON_TO.search(seg, max(0, len(seg) - 30))
+        if goes_on is not None:
+            seg = seg[:goes_on.start()]
     # Every time phrase ends in one of _TIME_ENDS: most segments need no regex search at all.
     stripped = seg.rstrip()
     time = _TIME_BEFORE_CUE.search(seg, max(0, len(seg) - 40)) if stripped.endswith(_TIME_ENDS) else None
@@ -163,8 +181,19 @@ _GOVERNED_NAME = re.compile(
     r"(?:speaking|talking|close|familiar|loyal|writing|quoted)\s+(?:to|with|by|in)\s+(?:the\s+)?"
 )
 
+# "Another source familiar with the senator’s thinking said": the speaker is the whole noun phrase.
+_GOVERNED_NP = re.compile(
+    r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[a-z][\w\-]*\s+){0,3}?([a-z]+)\s+"
+    r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about)\s+(?:[\w’'\-.]+\s+){0,5}[\w’'\-.]+$"
+)
+_GOVERNING = (" familiar with ", " close to ", " briefed on ", " knowledgeable about ")
+
 _SPOKESPERSON_ENDS = ("for", "of", "at", "with", "to", "from", "the")
 _GOVERNED_ENDS = ("to", "with", "by", "in", "the")
+
+
+# A quoted run this short after a subject's words is a title or a scare quote ("MSNBC’s “Morning Joe”").
+_TITLE_CHARS = 20
 
 
 def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
@@ -173,8 +202,12 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
         b, e = name
         text = rest[b:e]
         head = text.split()[-1].strip(".").lower()
-        if head in _NOT_NAMES:
+        if head in _NOT_NAMES and not _month_is_a_name(rest, b, text):
             return None
+        while " " in text and text.split()[0].lower() in _NOT_NAMES and text.split()[0] != "The":
+            # "As Ann Lee said": the conjunction opens the clause, it is not part of the name.
+            cut = text.index(" ") + 1
+            b, text = b + cut, text[cut:]
         if b >= 4 and rest[b - 4:b].lower() == "the ":
             b -= 4
         # Both patterns below end in a preposition or "the" right before the name: without one,
@@ -189,9 +222,12 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
         if governed is not None and governed.end() == b:
             return Source(offset + governed.start(), offset + e, rest[governed.start():e], "np")
         return Source(offset + b, offset + e, rest[b:e], "name")
+    governed = governed_np(rest)
+    if governed is not None:
+        return Source(offset + governed[0], offset + governed[1], rest[governed[0]:governed[1]], "np")
     words = list(_NP_TOKEN.finditer(rest, max(0, len(rest) - 90)))  # only the last words matter
-    if not words:
-        return None
+    if not words or rest.count(MASK, words[-1].end()) > _TITLE_CHARS:
+        return None  # 'Lee "was let off lightly," said…': a quotation, not a subject, ends the text
     head = words[-1].group().lower().strip(".")
     if head in _NOT_HEAD or head.endswith(("ing", "ed")) and head not in ("red",):
         return None
@@ -220,6 +256,29 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
     return Source(offset + b, offset + e, rest[b:e], "np")
 
 
+# Months (and their abbreviations) that are also names: "Theresa May said", "“…,” Jun wrote".
+_MONTH_NAMES = frozenset("jan january mar april may jun june jul july aug august".split())
+
+
+def _month_is_a_name(rest: str, b: int, text: str) -> bool:
+    """A month right before a cue is a name when it has a first name or opens the clause (not "in May said")."""
+    if text.split()[-1].lower() not in _MONTH_NAMES:  # "Jun." is the abbreviation
+        return False
+    before = rest[:b]
+    return len(text.split()) > 1 or not before.strip() or _ends_with_boundary(before)
+
+
+def governed_np(rest: str) -> tuple[int, int] | None:
+    """(start, end) of "a source close to him" ending rest, when its head is a word for a source."""
+    tail = rest[-100:]
+    if not any(phrase in tail for phrase in _GOVERNING):
+        return None
+    match = _GOVERNED_NP.search(rest, max(0, len(rest) - 100))
+    if match is None or match.group(1) not in lexicon.anonymous_nouns():
+        return None
+    return match.start(), match.end()
+
+
 def _name_run_ending(rest: str) -> tuple[int, int] | None:
     # A name run ends in a capitalised token, so a last word without a capital ends none.
     if rest[max(rest.rfind(" "), rest.rfind("\u00a0"), rest.rfind("\n")) + 1:].islower():
@@ -230,6 +289,10 @@ def _name_run_ending(rest: str) -> tuple[int, int] | None:
         if match.end() == len(rest) or (match.end() == len(rest) - 1 and rest.endswith(".")):
             found = (match.start(), match.end())
     return found
+
+
+_DATELINE_DASH = re.compile(r"\s*(?:[A-Z][\w.]*\s*){0,3}[—–-]+\s")
+_PREPOSITIONS = frozenset("in on at for with from by of after before during since until near across inside outside".split())
 
 
 def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
@@ -245,18 +308,25 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
         before = head[:name[0]]
         if before.strip() and not _is_opener(before) and not _ends_with_boundary(before):
             continue
+        if head[name[0]:name[1]].split()[0].lower() in _PREPOSITIONS:
+            continue  # "In Ohio, Gov. Ann Lee, said": an opener, not the subject
+        if _DATELINE_DASH.match(body, comma + 1):
+            continue  # "DECATUR, Ill. — Sen. Ann Lee …, calling": a dateline
         if head[name[0]:name[1]].split()[-1].lower() not in _NOT_NAMES:
             return Source(offset + name[0], offset + name[1], head[name[0]:name[1]], "name")
     comma = body.rfind(",")
     if comma < 0:
         return None
     apposition = body[comma + 1:].strip()
-    if not apposition or MASK in apposition or len(apposition.split()) > 25:
+    if not apposition or MASK in apposition or len(apposition.split()) > 25 or _DATELINE_DASH.match(body, comma + 1):
         return None
     head = _PARTY_TAG.sub("", body[:comma]).rstrip()
     name = _name_run_ending(head)
+    if name is not None and head[name[0]:name[1]].split()[0].lower() in _PREPOSITIONS:
+        name = None  # "In Ohio, Gov. Ann Lee (R-OH), said": the opener names a place
     if name is None:
-        # "The senator, Rosa Diaz, believes": the apposition is the name.
+        # "The senator, Rosa Diaz, believes": the apposition is the name ("Gov. Ann Lee (R-OH)," too).
+        apposition = _PARTY_TAG.sub("", apposition).rstrip()
         inner = NAME_RUN.fullmatch(apposition)
         if inner is None:
             return None
@@ -266,39 +336,6 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     if head[b:e].split()[-1].lower() in _NOT_NAMES:
         return None
     return Source(offset + b, offset + e, head[b:e], "name")
-
-
-_TITLED_NAME = re.compile(r"((?:[\w.’'\-]+\s+){1,10}?[A-Z][\w’'\-]+)(?=\s*(?:[,.;:(]|$|\s+(?:during|in|at|on|after|before|while|when|who)\b))")
-
-
-# "said retired neurosurgeon Ben Carson": a few lower-case descriptors, then a full name.
-_DESCRIBED = re.compile(r"(?:(?!(?:the|a|an|in|on|at|to|of|for|with|by|from|that|this|his|her|their|its)\s)[a-z][a-z\-]+\s+){1,3}"
-                        r"(?:[A-Z][\w.’'\-]*\s+){1,4}[A-Z][\w’'\-]+$")
-
-
-def _source_after(masked: str, pos: int, end: int) -> Source | None:
-    """An inverted subject: "said Soe Min, a USDP member", "said the minister"."""
-    while pos < end and masked[pos].isspace():
-        pos += 1
-    match = NAME_RUN.match(masked, pos, end)
-    if match:
-        text = match.group()
-        if text.split()[0].lower().strip(".") not in _NOT_NAMES or text.split()[0] in ("Mr.", "Mrs.", "Ms.", "Dr."):
-            return Source(match.start(), match.end(), text, "name")
-    # "said former Obama adviser David Axelrod": role words, then the name.
-    titled = _TITLED_NAME.match(masked, pos, end)
-    if titled and (titled.group(1).split()[0].lower() in lexicon.title_words() or _DESCRIBED.match(titled.group(1))):
-        name = _name_run_ending(titled.group(1))
-        if name is not None:
-            b, e = name
-            return Source(pos + b, pos + e, titled.group(1)[b:e], "name")
-    np = _INVERTED_NP.match(masked[pos:end])
-    if np:
-        return Source(pos, pos + np.end(), np.group(), "np")
-    word = _INVERTED_PRONOUN.match(masked[pos:end])
-    if word:
-        return Source(pos, pos + len(word.group()), word.group(), "pronoun")
-    return None
 
 
 def _is_opener(prefix: str) -> bool:
@@ -342,16 +379,19 @@ _SENTENCE_OPENER = re.compile(
     # Datelines: "Washington (AFP) –", "BUENA PARK, Calif. -"
     r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s*\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*[–—-]+\s*"
     r"|[A-Z]{2,}(?:[ ,.]+[A-Z][\w.]*){0,3}\s+[–—-]+\s+)?"
-    r"(?:(?:But|And|So|Yet|Then|Later|Still|Earlier|Meanwhile|Instead|Also|However|Now|Separately|Indeed)\b,?\s+)?"
+    r"(?:(?:But|And|So|Yet|Then|Later|Still|Earlier|Meanwhile|Instead|Also|However|Now|Separately|Indeed)\b,?\s+"
+    r"(?:(?:then|so|yet|also|now)\s+)?)?"
     # Openers ending in a comma: "On Monday,", "Recalling that moment,", "Hours later,", "Outside the hall,"
     r"(?:(?:On|In|At|During|After|Before|Since|Last|This|Earlier|Later|Speaking|Asked|Addressing|From|For|"
     r"With|Without|Despite|Responding|Appearing|Writing|Outside|Inside|Across|Near|Behind|Back|Elsewhere|Overall|"
-    r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]+ing)\b"
+    r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]+ing|"
+    r"Immediately|Shortly|Recently|Previously|Finally|Eventually|Ultimately|Initially|Publicly|Privately|Separately)\b"
     r"[^,;:\x1a“”\"]{0,80}?,\s+)?"
 )
 
 
-_QUANTITY = re.compile(r"(?:Hundreds|Thousands|Dozens|Millions|Many|Most|Some|Several|Few|Two|Three|Four|Five|Both|All)\b(?:\s+of(?:\s+the)?\b)?")
+_QUANTITY = re.compile(r"(?:Hundreds|Thousands|Dozens|Millions|Many|Most|Some|Several|Few|One|Another|Two|Three|Four|Five|Both|All)\b"
+                       r"(?:\s+of(?:\s+the)?\b)?")
 
 
 _NP_WORD = re.compile(r"[\w’'\-]+")
@@ -394,8 +434,13 @@ def _subject_leads(prefix: str) -> bool:
     if _is_opener(prefix) or stripped.endswith((",", ";", ":", "—", "(")) or stripped[-8:].split()[-1:] in (
             ["and"], ["but"], ["as"], ["because"], ["while"], ["when"], ["although"], ["so"], ["that"], ["if"]):
         return True
+    if _WHICH_LEADS.search(stripped[-30:]):
+        return True  # "…, to which O'Malley interjected:" — a new clause with its own subject
     tail = _CLAUSE_SPLIT.split(prefix)[-1]
     return len(tail.split()) <= 7 and not _VERBISH.search(tail)
+
+
+_WHICH_LEADS = re.compile(r"(?:^|[,;—])\s*(?:to|at|after|upon|on|in)\s+which(?:\s+point)?$")
 
 
 def _clause_prefix(prefix: str) -> str:
@@ -420,6 +465,34 @@ def _np_after(masked: str, pos: int, end: int) -> Source | None:
     if match and match.group().split()[0].lower() not in ("a", "an"):
         return Source(pos, match.end(), match.group(), "name")
     return Source(pos, pos + len(text), text, "np")
+
+
+# "One official who relayed the exchange said", "One attendee, who spoke on condition of anonymity, said":
+# a subject, then a relative clause about it, then the cue.
+_RELATIVE_SUBJECT = re.compile(
+    r"((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tw]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w’'\-]+\s+){0,3}?([a-z]+)"
+    r"|(?:[A-Z][\w.’'\-]*\s){0,3}[A-Z][\w’'\-]+)"
+    r"(?:\s+who\s+[a-z]+\b[^,;:\x1a“”\"—]{0,80}|,\s+who\s+[a-z][^;:\x1a“”\"—]{0,120},)\s*$"
+)
+
+
+def relative_subject(masked: str, s: int, before: int) -> Source | None:
+    """The subject a relative clause ending at before describes, if that subject opens the sentence."""
+    pos = s
+    opener = _SENTENCE_OPENER.match(masked, s, before)
+    if opener:
+        pos = opener.end()
+    match = _RELATIVE_SUBJECT.match(masked, pos, before)
+    if match is None:
+        return None
+    if match.group(2) is not None:
+        if match.group(2) not in lexicon.anonymous_nouns():
+            return None
+        return Source(match.start(1), match.end(1), match.group(1), "np")
+    name = match.group(1)
+    if name.split()[0].lower() in _NOT_NAMES:
+        return None
+    return Source(match.start(1), match.end(1), name, "name")
 
 
 def relative_antecedent(masked: str, source: Source) -> Source | None:
