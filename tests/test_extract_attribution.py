@@ -201,3 +201,19 @@ def test_a_name_never_runs_across_a_blank_line_into_the_headline():
             "“We will reopen the northern dock,” Okafor said.")
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.role) == ("Dana Okafor", "Port Minister")
+
+
+def test_a_headline_quotation_is_reported_not_direct():
+    text = ("Mayor Ito: ‘The Docks Will Reopen’\n\nMayor Ken Ito spoke at the harbour on Monday.\n\n"
+            "“The northern dock will reopen in May,” Ito said.")
+    kinds = {q.text: q.kind for q in extract_quotes(text)}
+    assert kinds.get("‘The Docks Will Reopen’") in (None, "indirect")
+    assert kinds["“The northern dock will reopen in May,”"] == "direct"
+
+
+def test_a_long_first_paragraph_is_no_headline_and_keeps_its_direct_quote():
+    text = ("Mayor Ken Ito opened the new ferry terminal on Monday morning after two years of building work, "
+            "and he thanked the crews who had worked through the winter storms to finish it on time. "
+            "“This terminal belongs to everyone in the valley,” Ito said.\n\nThe ferry runs every hour.")
+    kinds = {q.text: q.kind for q in extract_quotes(text)}
+    assert kinds["“This terminal belongs to everyone in the valley,”"] == "direct"

@@ -126,10 +126,25 @@ def _extract(text: str) -> list[Quote]:
     candidates.extend(_attach_bare(text, masked, bare, candidates, segments, paragraphs, used))
     candidates.extend(find_reported(masked, paragraphs, segments, cues, candidates, sentences))
     candidates.extend(find_unsourced(masked, sentences, segments, [span for c in candidates for span in c.spans]))
+    _headline_quotes_reported(candidates, paragraphs)
     quotes = [_to_quote(text, masked, c, entities, segments) for c in candidates]
     quotes = [q for q in quotes if q is not None]
     quotes.sort(key=lambda q: q.spans[0])
     return _drop_overlaps(quotes)
+
+
+# A first paragraph this short, with more text after it, is the headline.
+HEADLINE_CHARS = 200
+
+
+def _headline_quotes_reported(candidates: list[Candidate], paragraphs) -> None:
+    """A headline's quotation is cut and reworded to fit, so it is reported speech, never direct:
+    "Trump: ‘We Will Win Big’" gives the gist of what he said (PolNeAR marks every one indirect)."""
+    if len(paragraphs) < 2 or paragraphs[0].end - paragraphs[0].start > HEADLINE_CHARS:
+        return
+    for cand in candidates:
+        if cand.kind != "indirect" and cand.spans[-1][1] <= paragraphs[0].end:
+            cand.kind = "indirect"
 
 
 def _cue_only_sentence(masked: str, s: int, e: int, cues) -> tuple[Source, str] | None:
