@@ -136,6 +136,13 @@ def test_but_that_goes_on_with_the_reported_content():
     assert q.text.endswith("but that the ruling was unfair")
 
 
+def test_content_ending_in_a_quotation_before_a_second_speaker_keeps_its_closing_mark():
+    quotes = extract_quotes("Intro.\n\nIn May Ken Ito said the plan was “a costly mistake,” this week Rosa Diaz "
+                            "said it was “overdue.”")
+    assert [(q.text, q.speaker) for q in quotes] == [("the plan was “a costly mistake,”", "Ken Ito"),
+                                                     ("it was “overdue.”", "Rosa Diaz")]
+
+
 def test_reported_content_ends_before_a_second_speaker_clause():
     quotes = extract_quotes("Intro.\n\nIn May she said the plan was a mistake, at the hearing this week she said it was “a fair call.”")
     assert quotes[0].text == "the plan was a mistake"

@@ -67,6 +67,9 @@ _ANY_WORD_CHAR = re.compile(r"\w")
 _OPEN_MARKS = "“\"'‘«`"
 
 
+_CLOSE_MARKS = "”\"'’»"
+
+
 _PARTY_AFTER = re.compile(r"\s*\([A-Z][\w.\-– ,]{0,20}\)")
 
 
@@ -118,7 +121,7 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
             cand = _verb_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             found = [cand] + _participle(masked, cand, s, e, segments)
-            return found + _next_clause(masked, found, e, segments, paragraph, cues, depth)
+            return found + _next_clause(masked, found, s, e, segments, paragraph, cues, depth)
     if not segments.overlapping(s, e):
         return []
     for cue in cues:
@@ -130,15 +133,22 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
     return [quoted] if quoted is not None else []
 
 
-def _next_clause(masked: str, found: list[Candidate], e: int, segments: SegmentList, paragraph: int,
+def _next_clause(masked: str, found: list[Candidate], s: int, e: int, segments: SegmentList, paragraph: int,
                  cues: list[Cue] | None, depth: int = 0) -> list[Candidate]:
     """"As Trump attacked Clinton, the crowd chanted, “Lock her up!”": the clause after the first
     attribution's content can hold an attribution of its own."""
     tail = max(b for c in found for _, b in c.spans)
-    if (depth >= MAX_CHAINED_CLAUSES or found[0].layout == "post" or e - tail < 12
-            or not masked[tail:tail + 3].lstrip().startswith(",")):
+    if depth >= MAX_CHAINED_CLAUSES or found[0].layout == "post" or e - tail < 12:
         return []
-    start = masked.index(",", tail) + 1
+    inner = tail
+    while inner > s and masked[inner - 1] in _CLOSE_MARKS:
+        inner -= 1
+    if inner < tail and masked[inner - 1] == ",":
+        start = tail  # the content kept the comma of its closing “…,”
+    elif masked[tail:tail + 3].lstrip().startswith(","):
+        start = masked.index(",", tail) + 1
+    else:
+        return []
     later = None if cues is None else [c for c in cues if c.start >= start]
     return [c for c in frame_sentence(masked, start, e, segments, paragraph, later, depth + 1)
             if c.layout != "post"]
