@@ -136,6 +136,18 @@ def test_but_that_goes_on_with_the_reported_content():
     assert q.text.endswith("but that the ruling was unfair")
 
 
+def test_an_unquoted_clause_goes_on_past_but_to_its_only_quotation():
+    q = _direct_tier("Intro.\n\nKen Ito said that the count was nearly done, but “we are still checking the seats.”")[0]
+    assert q.text == "that the count was nearly done, but “we are still checking the seats.”"
+    assert q.kind == "mixed"
+
+
+def test_a_clause_with_a_speaker_of_its_own_still_ends_the_content_before_its_quotation():
+    quotes = extract_quotes("Intro.\n\nKen Ito said the count was nearly done, but Rosa Diaz said it was “far from over.”")
+    assert [(q.text, q.speaker) for q in quotes] == [("the count was nearly done", "Ken Ito"),
+                                                     ("it was “far from over.”", "Rosa Diaz")]
+
+
 def test_content_ending_in_a_quotation_before_a_second_speaker_keeps_its_closing_mark():
     quotes = extract_quotes("Intro.\n\nIn May Ken Ito said the plan was “a costly mistake,” this week Rosa Diaz "
                             "said it was “overdue.”")
