@@ -148,6 +148,16 @@ def test_a_clause_with_a_speaker_of_its_own_still_ends_the_content_before_its_qu
                                                      ("it was “far from over.”", "Rosa Diaz")]
 
 
+def test_an_apposition_after_the_last_quotation_is_the_writers_comment():
+    q = _direct_tier("Intro.\n\nKen Ito said the fans would be “safe and welcome” at the match, a swipe at the league.")[0]
+    assert q.text == "the fans would be “safe and welcome” at the match"
+
+
+def test_a_relative_clause_after_the_last_quotation_is_not_what_was_said():
+    q = _direct_tier("Intro.\n\nKen Ito said he was “not ready yet” to back Rosa Diaz, who faces a primary in May.")[0]
+    assert q.text == "he was “not ready yet” to back Rosa Diaz"
+
+
 def test_content_ending_in_a_quotation_before_a_second_speaker_keeps_its_closing_mark():
     quotes = extract_quotes("Intro.\n\nIn May Ken Ito said the plan was “a costly mistake,” this week Rosa Diaz "
                             "said it was “overdue.”")

@@ -98,9 +98,25 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
     if (aside is not None and aside.start() - start >= 12 and masked.find(",", aside.end(), stop) < 0
             and MASK not in masked[start:stop]):
         stop = aside.start()
+    stop = _before_trailing_aside(masked, start, stop)
     if stop - start < 6:
         return None
     return start, stop
+
+
+_TRAILING_ASIDE = re.compile(r",\s+(?:who|whom|whose|which|where|an?)\s")
+
+
+def _before_trailing_aside(masked: str, start: int, stop: int) -> int:
+    """"said he would “not get beat up” at his rally, a swipe at his rivals": after the last
+    quotation, an apposition or relative clause that runs to the end is the writer's comment."""
+    last = masked.rfind(MASK, start, stop)
+    if last < 0:
+        return stop
+    aside = _TRAILING_ASIDE.search(masked, last, stop)
+    if aside is None or aside.start() - start < 12 or masked.find(",", aside.end(), stop) >= 0:
+        return stop
+    return aside.start()
 
 
 def _quotation_goes_on(masked: str, start: int, cut: re.Match[str], stop: int) -> bool:
