@@ -158,6 +158,13 @@ def test_a_relative_clause_after_the_last_quotation_is_not_what_was_said():
     assert q.text == "he was “not ready yet” to back Rosa Diaz"
 
 
+def test_a_quoted_fragment_ends_where_a_coordinated_cue_begins():
+    quotes = extract_quotes("Intro.\n\nKen Ito exhorted voters to “stay home on election day” and said the vote "
+                            "was unfair.")
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("voters to “stay home on election day”", "mixed", "Ken Ito"), ("the vote was unfair", "indirect", "Ken Ito")]
+
+
 def test_content_ending_in_a_quotation_before_a_second_speaker_keeps_its_closing_mark():
     quotes = extract_quotes("Intro.\n\nIn May Ken Ito said the plan was “a costly mistake,” this week Rosa Diaz "
                             "said it was “overdue.”")

@@ -128,9 +128,16 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
         cand = _coordinated_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             return [cand]
-    quoted = (_participle_quote(masked, s, e, segments, paragraph) or _credit_line(masked, s, e, segments, paragraph)
-              or _fragment_frame(masked, s, e, segments, paragraph))
-    return [quoted] if quoted is not None else []
+    quoted = _participle_quote(masked, s, e, segments, paragraph) or _credit_line(masked, s, e, segments, paragraph)
+    if quoted is not None:
+        return [quoted]
+    fragment = _fragment_frame(masked, s, e, segments, paragraph)
+    if fragment is None:
+        return []
+    # "He urged voters to “stay home” and said …": the second cue has its own content,
+    # and a first part left with no quotation was only what he did ("shook his head").
+    second = _participle(masked, fragment, s, e, segments)
+    return ([fragment] if fragment.kind != "indirect" else []) + second
 
 
 def _next_clause(masked: str, found: list[Candidate], s: int, e: int, segments: SegmentList, paragraph: int,
