@@ -247,6 +247,12 @@ def test_a_sentence_opening_with_a_quotation_goes_on_with_the_last_quote():
     assert q.text == "“The key is turnout,” … “Sanders has to do the work”"
 
 
+def test_a_sentence_of_a_conjunction_and_a_quotation_goes_on_with_the_last_quote():
+    q = _direct_tier("Intro.\n\n“The key is turnout,” said Ann Lee. But “the weather could hurt us.”")[0]
+    assert q.text == "“The key is turnout,” … But “the weather could hurt us.”"
+    assert q.kind == "mixed" and q.speaker == "Ann Lee"
+
+
 def test_post_cue_with_circumstance_after_it():
     q = _direct_tier("Intro.\n\n“Boots on the ground” would be right, Ann Lee said after the attacks.")[0]
     assert q.text == "“Boots on the ground” would be right"
