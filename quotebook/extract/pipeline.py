@@ -156,6 +156,7 @@ def _headline_quotes_reported(candidates: list[Candidate], paragraphs) -> None:
 
 
 def _conjunction_then_quote(masked: str, s: int, e: int, segments: SegmentList, used: set[int]) -> bool:
+    """The sentence opens with a conjunction and then a quotation not yet taken: "But “…”"."""
     lead = _LEADING_CONJUNCTION.match(masked, s, e)
     if lead is None:
         return False
