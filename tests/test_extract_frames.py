@@ -296,6 +296,13 @@ def test_reported_content_drops_a_trailing_who_clause_about_the_last_name():
     assert [q.text for q in quotes] == ["the letters went to Ken Ito"]
 
 
+def test_predicting_that_is_a_second_quote_of_the_same_speaker():
+    quotes = extract_quotes("Intro.\n\nRosa Diaz said the plant would close, predicting that the workers would be "
+                            "“looked after.”")
+    assert [(q.text, q.speaker) for q in quotes] == [("the plant would close", "Rosa Diaz"),
+                                                     ("that the workers would be “looked after.”", "Rosa Diaz")]
+
+
 def test_reported_content_ends_before_telling():
     quotes = extract_quotes("Intro.\n\nRosa Diaz said she saw no need to change course, telling the host that voters agreed.")
     assert quotes[0].text == "she saw no need to change course"

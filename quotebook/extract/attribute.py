@@ -81,7 +81,7 @@ _COLON_LEAD = re.compile(r"\s*[:]\s*(?=[“\"'‘«`])")
 
 # "…, adding that …": a second attribution to the same source in the same sentence.
 _PARTICIPLE_WORDS = (r"(adding|saying|noting|arguing|explaining|insisting|warning|claiming|"
-                     r"stressing|suggesting|asserting|declaring|acknowledging|writing|calling)")
+                     r"stressing|suggesting|asserting|declaring|acknowledging|writing|calling|announcing|predicting|promising)")
 _PARTICIPLE = re.compile(r",?\s+(?:and\s+|while\s+|before\s+)?" + _PARTICIPLE_WORDS + r"\b")
 
 
