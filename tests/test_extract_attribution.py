@@ -246,3 +246,19 @@ def test_a_quantity_word_alone_is_an_anonymous_subject():
 def test_a_quantity_word_before_a_plural_noun_is_no_subject():
     quotes = extract_quotes("Intro.\n\nSome advocates for the port said that hurt the town.")
     assert all(q.mention != "Some" for q in quotes)
+
+
+def test_a_headline_quotation_is_reported_not_direct():
+    text = ("Mayor Ito: ‘The Docks Will Reopen’\n\nMayor Ken Ito spoke at the harbour on Monday.\n\n"
+            "“The northern dock will reopen in May,” Ito said.")
+    kinds = {q.text: q.kind for q in extract_quotes(text)}
+    assert kinds.get("‘The Docks Will Reopen’") in (None, "indirect")
+    assert kinds["“The northern dock will reopen in May,”"] == "direct"
+
+
+def test_a_long_first_paragraph_is_no_headline_and_keeps_its_direct_quote():
+    text = ("Mayor Ken Ito opened the new ferry terminal on Monday morning after two years of building work, "
+            "and he thanked the crews who had worked through the winter storms to finish it on time. "
+            "“This terminal belongs to everyone in the valley,” Ito said.\n\nThe ferry runs every hour.")
+    kinds = {q.text: q.kind for q in extract_quotes(text)}
+    assert kinds["“This terminal belongs to everyone in the valley,”"] == "direct"

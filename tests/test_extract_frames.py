@@ -136,6 +136,42 @@ def test_but_that_goes_on_with_the_reported_content():
     assert q.text.endswith("but that the ruling was unfair")
 
 
+def test_an_unquoted_clause_goes_on_past_but_to_its_only_quotation():
+    q = _direct_tier("Intro.\n\nKen Ito said that the count was nearly done, but “we are still checking the seats.”")[0]
+    assert q.text == "that the count was nearly done, but “we are still checking the seats.”"
+    assert q.kind == "mixed"
+
+
+def test_a_clause_with_a_speaker_of_its_own_still_ends_the_content_before_its_quotation():
+    quotes = extract_quotes("Intro.\n\nKen Ito said the count was nearly done, but Rosa Diaz said it was “far from over.”")
+    assert [(q.text, q.speaker) for q in quotes] == [("the count was nearly done", "Ken Ito"),
+                                                     ("it was “far from over.”", "Rosa Diaz")]
+
+
+def test_an_apposition_after_the_last_quotation_is_the_writers_comment():
+    q = _direct_tier("Intro.\n\nKen Ito said the fans would be “safe and welcome” at the match, a swipe at the league.")[0]
+    assert q.text == "the fans would be “safe and welcome” at the match"
+
+
+def test_a_relative_clause_after_the_last_quotation_is_not_what_was_said():
+    q = _direct_tier("Intro.\n\nKen Ito said he was “not ready yet” to back Rosa Diaz, who faces a primary in May.")[0]
+    assert q.text == "he was “not ready yet” to back Rosa Diaz"
+
+
+def test_a_quoted_fragment_ends_where_a_coordinated_cue_begins():
+    quotes = extract_quotes("Intro.\n\nKen Ito exhorted voters to “stay home on election day” and said the vote "
+                            "was unfair.")
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("voters to “stay home on election day”", "mixed", "Ken Ito"), ("the vote was unfair", "indirect", "Ken Ito")]
+
+
+def test_content_ending_in_a_quotation_before_a_second_speaker_keeps_its_closing_mark():
+    quotes = extract_quotes("Intro.\n\nIn May Ken Ito said the plan was “a costly mistake,” this week Rosa Diaz "
+                            "said it was “overdue.”")
+    assert [(q.text, q.speaker) for q in quotes] == [("the plan was “a costly mistake,”", "Ken Ito"),
+                                                     ("it was “overdue.”", "Rosa Diaz")]
+
+
 def test_reported_content_ends_before_a_second_speaker_clause():
     quotes = extract_quotes("Intro.\n\nIn May she said the plan was a mistake, at the hearing this week she said it was “a fair call.”")
     assert quotes[0].text == "the plan was a mistake"
@@ -211,6 +247,12 @@ def test_a_sentence_opening_with_a_quotation_goes_on_with_the_last_quote():
     assert q.text == "“The key is turnout,” … “Sanders has to do the work”"
 
 
+def test_a_sentence_of_a_conjunction_and_a_quotation_goes_on_with_the_last_quote():
+    q = _direct_tier("Intro.\n\n“The key is turnout,” said Ann Lee. But “the weather could hurt us.”")[0]
+    assert q.text == "“The key is turnout,” … But “the weather could hurt us.”"
+    assert q.kind == "mixed" and q.speaker == "Ann Lee"
+
+
 def test_post_cue_with_circumstance_after_it():
     q = _direct_tier("Intro.\n\n“Boots on the ground” would be right, Ann Lee said after the attacks.")[0]
     assert q.text == "“Boots on the ground” would be right"
@@ -252,6 +294,13 @@ def test_trailing_according_to_vouches_for_a_clause_with_its_own_cue():
 def test_reported_content_drops_a_trailing_who_clause_about_the_last_name():
     quotes = extract_quotes("Intro.\n\nThe paper said the letters went to Ken Ito, who now runs the port.")
     assert [q.text for q in quotes] == ["the letters went to Ken Ito"]
+
+
+def test_predicting_that_is_a_second_quote_of_the_same_speaker():
+    quotes = extract_quotes("Intro.\n\nRosa Diaz said the plant would close, predicting that the workers would be "
+                            "“looked after.”")
+    assert [(q.text, q.speaker) for q in quotes] == [("the plant would close", "Rosa Diaz"),
+                                                     ("that the workers would be “looked after.”", "Rosa Diaz")]
 
 
 def test_reported_content_ends_before_telling():

@@ -73,6 +73,9 @@ _ANY_WORD_CHAR = re.compile(r"\w")
 _OPEN_MARKS = "“\"'‘«`"
 
 
+_CLOSE_MARKS = "”\"'’»"
+
+
 _PARTY_AFTER = re.compile(r"\s*\([A-Z][\w.\-– ,]{0,20}\)")
 
 
@@ -84,7 +87,7 @@ _COLON_LEAD = re.compile(r"\s*[:]\s*(?=[“\"'‘«`])")
 
 # "…, adding that …": a second attribution to the same source in the same sentence.
 _PARTICIPLE_WORDS = (r"(adding|saying|noting|arguing|explaining|insisting|warning|claiming|"
-                     r"stressing|suggesting|asserting|declaring|acknowledging|writing|calling)")
+                     r"stressing|suggesting|asserting|declaring|acknowledging|writing|calling|announcing|predicting|promising)")
 _PARTICIPLE = re.compile(r",?\s+(?:and\s+|while\s+|before\s+)?" + _PARTICIPLE_WORDS + r"\b")
 
 
@@ -124,19 +127,26 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
             cand = _verb_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             found = [cand] + _participle(masked, cand, s, e, segments)
-            return found + _next_clause(masked, found, e, segments, paragraph, cues, depth)
+            return found + _next_clause(masked, found, s, e, segments, paragraph, cues, depth)
     if not segments.overlapping(s, e):
         return []
     for cue in cues:
         cand = _coordinated_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             return [cand] + _participle(masked, cand, s, e, segments, cand.spans[-1][1])
-    quoted = (_participle_quote(masked, s, e, segments, paragraph) or _credit_line(masked, s, e, segments, paragraph)
-              or _fragment_frame(masked, s, e, segments, paragraph))
-    return [quoted] if quoted is not None else []
+    quoted = _participle_quote(masked, s, e, segments, paragraph) or _credit_line(masked, s, e, segments, paragraph)
+    if quoted is not None:
+        return [quoted]
+    fragment = _fragment_frame(masked, s, e, segments, paragraph)
+    if fragment is None:
+        return []
+    # "He urged voters to “stay home” and said …": the second cue has its own content,
+    # and a first part left with no quotation was only what he did ("shook his head").
+    second = _participle(masked, fragment, s, e, segments)
+    return ([fragment] if fragment.kind != "indirect" else []) + second
 
 
-def _next_clause(masked: str, found: list[Candidate], e: int, segments: SegmentList, paragraph: int,
+def _next_clause(masked: str, found: list[Candidate], s: int, e: int, segments: SegmentList, paragraph: int,
                  cues: list[Cue] | None, depth: int = 0) -> list[Candidate]:
     """"As Trump attacked Clinton, the crowd chanted, “Lock her up!”": the clause after the first
     attribution's content can hold an attribution of its own, and so can a clause after a post
@@ -144,10 +154,15 @@ def _next_clause(masked: str, found: list[Candidate], e: int, segments: SegmentL
     tail = max(b for c in found for _, b in c.spans)
     if depth >= MAX_CHAINED_CLAUSES or e - tail < 12:
         return []
+    inner = tail
+    while inner > s and masked[inner - 1] in _CLOSE_MARKS:
+        inner -= 1
     if found[0].layout == "post":
         start = _after_post_frame(masked, found[0], tail, e)
         if start is None:
             return []
+    elif inner < tail and masked[inner - 1] == ",":
+        start = tail  # the content kept the comma of its closing “…,”
     elif masked[tail:tail + 3].lstrip().startswith(","):
         start = masked.index(",", tail) + 1
     else:

@@ -22,6 +22,9 @@ _TRAILING_PARTICIPLE = re.compile(r",\s*(?:adding|saying|noting|referring|explai
 _STOPS_AFTER_QUOTE = re.compile(r"\s+(?:when|as|after|before|in\s+(?:a|an|the|his|her)|[a-z]+ing\b)")
 
 
+_CLOSERS = "”\"'’»"
+
+
 _NESTING_WORD = re.compile(r"\b(?:that|and|or|whether|if)\b")
 
 
@@ -50,6 +53,9 @@ def _before_next_speaker(masked: str, span: tuple[int, int]) -> tuple[int, int] 
         if comma <= start or len(between.split()) > 6 or _NESTING_WORD.search(between):
             continue  # "said that Trump said…": a nested attribution is part of the content
         stop = trim_end(masked, start, comma)
+        while masked[comma + 1:comma + 2] in _CLOSERS and comma + 1 < source.start:
+            comma += 1
+            stop = comma + 1  # a quotation closed by ,” (or ,'') keeps its comma and marks
         return (start, stop) if stop - start >= 6 else span
     return span
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from quotebook.extract.cues import find_cues
 from quotebook.extract.marks import MASK, SegmentList
+from quotebook.extract.sources import _source_before
 
 _OPEN = "“„‟«\"'`‘"
 _CLOSE = "”»\"'’"
@@ -92,7 +94,7 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
     stop = trim_end(masked, start, end)
     # "…, but he gave…", "…; the party…": a new clause ends the reported one.
     cut = _CLAUSE_BREAK.search(masked, start, stop)
-    if cut is not None and cut.start() - start >= 12:
+    if cut is not None and cut.start() - start >= 12 and not _quotation_goes_on(masked, start, cut, stop):
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
     # "…talks with Ken Ito, who is now at the Army.": a relative clause that runs to the end
     # describes the last person named; it is not part of what was said (quotations keep theirs).
@@ -100,9 +102,36 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
     if (aside is not None and aside.start() - start >= 12 and masked.find(",", aside.end(), stop) < 0
             and MASK not in masked[start:stop]):
         stop = aside.start()
+    stop = _before_trailing_aside(masked, start, stop)
     if stop - start < 6:
         return None
     return start, stop
+
+
+_TRAILING_ASIDE = re.compile(r",\s+(?:who|whom|whose|which|where|an?)\s")
+
+
+def _before_trailing_aside(masked: str, start: int, stop: int) -> int:
+    """"said he would “not get beat up” at his rally, a swipe at his rivals": after the last
+    quotation, an apposition or relative clause that runs to the end is the writer's comment."""
+    last = masked.rfind(MASK, start, stop)
+    if last < 0:
+        return stop
+    aside = _TRAILING_ASIDE.search(masked, last, stop)
+    if aside is None or aside.start() - start < 12 or masked.find(",", aside.end(), stop) >= 0:
+        return stop
+    return aside.start()
+
+
+def _quotation_goes_on(masked: str, start: int, cut: re.Match[str], stop: int) -> bool:
+    """"said the count is done, but “we are still checking”": an unquoted clause that goes on, after
+    a comma and a conjunction or participle, to the only quotation keeps it (a ';' or dash still ends it)."""
+    if (masked[cut.start()] in ";—–" or cut.group().startswith((" —", " –"))
+            or MASK in masked[start:cut.start()] or MASK not in masked[cut.end():stop]):
+        return False
+    # "…, and it says “…”": a clause with a speaker of its own is another attribution.
+    return not any(cue.speech and _source_before(masked, cut.start(), cue.start) is not None
+                   for cue in find_cues(masked, cut.start(), stop))
 
 
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())

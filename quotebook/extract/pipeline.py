@@ -17,7 +17,7 @@ from quotebook.extract import lexicon
 from quotebook.extract.attribute import frame_sentence, is_pure_quote
 from quotebook.extract.clean import split_paragraphs
 from quotebook.extract.cues import find_cues, skip_modifiers
-from quotebook.extract.indirect import kind_of, trim_end
+from quotebook.extract.indirect import _LEADING_CONJUNCTION, kind_of, trim_end
 from quotebook.extract.marks import Segment, SegmentList, mask_quotations, pair_quotation_marks
 from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, find_mentions, mention_from_span, split_role
 from quotebook.extract.records import Candidate, Source
@@ -133,15 +133,47 @@ def _extract(text: str) -> list[Quote]:
                     used.add(seg_id)
                     if previous.kind == "indirect":
                         previous.kind = "mixed"
+            elif (previous is not None and previous.paragraph == index and previous.kind != "indirect"
+                  and _conjunction_then_quote(masked, s, e, segments, used)):
+                # “…,” he said. But “it is over.”: the quotation goes on after the conjunction.
+                previous.spans.append((s, trim_end(masked, s, e)))
+                ids = _segment_ids(segments, s, e)
+                previous.segments.update(ids)
+                used.update(ids)
+                previous.kind = "mixed"
             previous = None
             run = []
     candidates.extend(_attach_bare(text, masked, bare, candidates, segments, paragraphs, used))
     candidates.extend(find_reported(masked, paragraphs, segments, cues, candidates, sentences))
     candidates.extend(find_unsourced(masked, sentences, segments, [span for c in candidates for span in c.spans]))
+    _headline_quotes_reported(candidates, paragraphs)
     quotes = [_to_quote(text, masked, c, entities, segments) for c in candidates]
     quotes = [q for q in quotes if q is not None]
     quotes.sort(key=lambda q: q.spans[0])
     return _drop_overlaps(quotes)
+
+
+# A first paragraph this short, with more text after it, is the headline.
+HEADLINE_CHARS = 200
+
+
+def _headline_quotes_reported(candidates: list[Candidate], paragraphs) -> None:
+    """A headline's quotation is cut and reworded to fit, so it is reported speech, never direct:
+    "Trump: ‘We Will Win Big’" gives the gist of what he said (PolNeAR marks every one indirect)."""
+    if len(paragraphs) < 2 or paragraphs[0].end - paragraphs[0].start > HEADLINE_CHARS:
+        return
+    for cand in candidates:
+        if cand.kind != "indirect" and cand.spans[-1][1] <= paragraphs[0].end:
+            cand.kind = "indirect"
+
+
+def _conjunction_then_quote(masked: str, s: int, e: int, segments: SegmentList, used: set[int]) -> bool:
+    """The sentence opens with a conjunction and then a quotation not yet taken: "But “…”"."""
+    lead = _LEADING_CONJUNCTION.match(masked, s, e)
+    if lead is None:
+        return False
+    seg = segments.starting_at(lead.end())
+    return seg is not None and bisect.bisect_left(segments.starts, seg.start) not in used
 
 
 def _cue_only_sentence(masked: str, s: int, e: int, cues) -> tuple[Source, str] | None:
