@@ -91,3 +91,13 @@ def test_a_later_that_inside_the_reported_clause_is_not_its_start():
 def test_that_after_the_cue_modifiers_still_opens_the_clause():
     quotes = extract_quotes("Intro.\n\nKen Ito said Thursday in a long speech that the city would grow.")
     assert [q.text for q in quotes] == ["that the city would grow"]
+
+
+def test_subordinate_opener_content_ends_before_the_main_clause():
+    quotes = extract_quotes("Intro.\n\nWhile Rosa Diaz criticized the plan, Ken Ito defended it.")
+    assert [q.text for q in quotes] == ["the plan", "it"]
+
+
+def test_reported_clause_in_an_opener_ends_at_its_comma():
+    q = _only("When Ken Ito said he would run for mayor, the crowd cheered loudly.")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "he would run for mayor", "Ken Ito")

@@ -26,7 +26,15 @@ from quotebook.extract.bounds import (
     _trivial_rest,
 )
 from quotebook.extract.cues import Cue, find_cues, is_doubtful, skip_modifiers
-from quotebook.extract.indirect import content_after, content_before, kind_of, skip_object, trim_end
+from quotebook.extract.indirect import (
+    content_after,
+    content_before,
+    end_at_comma,
+    in_subordinate_opener,
+    kind_of,
+    skip_object,
+    trim_end,
+)
 from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import NAME_RUN
 from quotebook.extract.quoted_frames import (
@@ -314,6 +322,8 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         if span is None:
             return None
         span = _before_next_speaker(masked, _second_that_clause(masked, span, e))
+        if in_subordinate_opener(masked, s, source) or source.text.lower() in ("who", "which"):
+            span = end_at_comma(masked, span)  # "When Cruz said he would win, the crowd…", "Ito, who said…, left"
         kind, spans = kind_of(masked, _end_at_quoted_comma(masked, span, segments), segments)
         if cue.base in _NAMING and kind == "indirect":
             return None  # "called the plan a disaster": a name for something, no quotation

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from quotebook.extract.marks import MASK, SegmentList
+from quotebook.extract.records import Source
 
 _OPEN = "“„‟«\"'`‘"
 _CLOSE = "”»\"'’"
@@ -115,6 +116,31 @@ def _clause_follows(masked: str, pos: int, end: int) -> bool:
     if low in _NOT_CLAUSE or low in _DAYS or low.endswith("ly"):
         return False
     return low in _CLAUSE_START or first[0].isupper()
+
+
+# A sentence that opens with a subordinate clause ("While Cruz attacked Trump, Rubio…").
+_SUBORDINATE_OPENER = re.compile(
+    r"\s*(?:(?:But|And|So|Yet)\s+)?(?:[Ee]ven\s+)?(?:[Tt]hough|[Aa]lthough|[Ww]hile|[Ii]f|[Ww]hen|[Aa]s|[Bb]ecause|"
+    r"[Ss]ince|[Aa]fter|[Bb]efore|[Oo]nce|[Uu]ntil|[Uu]nless|[Ww]hereas)\s+"
+)
+
+
+def in_subordinate_opener(masked: str, s: int, source: Source) -> bool:
+    """The source is the subject of a subordinate clause opening the sentence: its content ends at a comma.
+
+    A capitalised conjunction may have been read as part of the name ("While Rosa Diaz").
+    """
+    opener = _SUBORDINATE_OPENER.match(masked, s, source.end)
+    return opener is not None and source.start <= opener.end() < source.end
+
+
+def end_at_comma(masked: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Reported content that stops at its first comma (the main clause follows); quotations keep theirs."""
+    start, stop = span
+    comma = masked.find(",", start + 2, stop)
+    if comma < 0 or MASK in masked[start:stop]:
+        return span
+    return start, trim_end(masked, start, comma)
 
 
 def trim_end(masked: str, start: int, end: int) -> int:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from quotebook.extract import lexicon
 from quotebook.extract.cues import Cue, skip_modifiers
-from quotebook.extract.indirect import _CLAUSE_BREAK, kind_of, trim_end
+from quotebook.extract.indirect import _CLAUSE_BREAK, in_subordinate_opener, kind_of, trim_end
 from quotebook.extract.marks import SegmentList
 from quotebook.extract.mentions import mention_from_span
 from quotebook.extract.records import Candidate, Source
@@ -190,10 +190,11 @@ _MOVED_OBJECT = re.compile(r"\b(?:how|what|why|where|whom|which|that)\s*$", re.I
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
 
 
-def complement(masked: str, pos: int, end: int, relative: bool = False) -> tuple[int, int] | None:
+def complement(masked: str, pos: int, end: int, to_comma: bool = False) -> tuple[int, int] | None:
     """A stance verb's complement: after its modifiers, to the end of its clause.
 
-    After a relative subject ("Sanders, who endorsed Clinton, said…") the clause ends at the next comma.
+    to_comma: the clause ends at the next comma, as after a relative subject ("Sanders, who
+    endorsed Clinton, said…") or in a subordinate opener ("While Cruz attacked Trump, Rubio…").
     """
     end = min(end, pos + _LONGEST_CONTENT)  # a sentence with no end must not make the pass quadratic
     start = skip_modifiers(masked, pos, end)
@@ -211,7 +212,7 @@ def complement(masked: str, pos: int, end: int, relative: bool = False) -> tuple
     comma = _COMMA_ASIDE.search(masked[start:stop])
     if comma is not None and comma.start() >= 3:
         stop = start + comma.start()
-    if relative:
+    if to_comma:
         comma = masked.find(",", start + 2, stop)
         if comma > 0:
             stop = comma
@@ -254,7 +255,8 @@ def _stance_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, seg
     if source.kind == "name" and mention_from_span(masked, source.start, source.end) is None:
         return None  # a capitalised phrase that is neither a person nor an organisation ("The U.S.")
     source = _spokesperson(masked, s, source)
-    span = complement(masked, cue_end, e, source.text.lower() in ("who", "which"))
+    to_comma = source.text.lower() in ("who", "which") or in_subordinate_opener(masked, s, source)
+    span = complement(masked, cue_end, e, to_comma)
     if span is None:
         return None
     kind, spans = kind_of(masked, span, segments)
