@@ -101,3 +101,20 @@ def test_subordinate_opener_content_ends_before_the_main_clause():
 def test_reported_clause_in_an_opener_ends_at_its_comma():
     q = _only("When Ken Ito said he would run for mayor, the crowd cheered loudly.")
     assert (q.kind, q.text, q.speaker) == ("indirect", "he would run for mayor", "Ken Ito")
+
+
+def test_coordinated_said_reports_for_the_sentence_subject():
+    q = _only("Rosa Diaz visited the plant on Monday and said the town would get new jobs.")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "the town would get new jobs", "Rosa Diaz")
+
+
+def test_participle_of_saying_reports_for_the_sentence_subject():
+    q = _only("The mayor shot back in a statement, saying the audit was flawed.")
+    assert (q.kind, q.text) == ("indirect", "the audit was flawed")
+    assert q.mention.startswith("The mayor")
+
+
+def test_stance_complement_ends_before_a_coordinated_said():
+    quotes = extract_quotes("Intro.\n\nKen Ito praised the police but said he still wanted an inquiry.")
+    assert [q.text for q in quotes] == ["the police", "he still wanted an inquiry"]
+    assert {q.speaker for q in quotes} == {"Ken Ito"}

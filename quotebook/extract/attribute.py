@@ -265,7 +265,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
             return None  # "the email", "a tweet": a noun, not a verb
     if source is None:
         prefix = masked[s:cue.start]
-        if cue.speech and _ends_with_boundary(prefix):
+        if cue.speech and _ends_with_boundary(prefix) and not masked[cue.start:cue.end].endswith("ing"):
             source = _source_after(masked, cue.end, e)
             inverted = source is not None
         if source is None:

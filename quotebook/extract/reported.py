@@ -21,12 +21,13 @@ from functools import lru_cache
 
 from quotebook.extract import lexicon
 from quotebook.extract.cues import Cue, skip_modifiers
-from quotebook.extract.indirect import _CLAUSE_BREAK, in_subordinate_opener, kind_of, trim_end
-from quotebook.extract.marks import SegmentList
+from quotebook.extract.indirect import _CLAUSE_BREAK, content_after, in_subordinate_opener, kind_of, skip_object, trim_end
+from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import mention_from_span
 from quotebook.extract.records import Candidate, Source
 from quotebook.extract.sentences import split_sentences
-from quotebook.extract.sources import _clause_prefix, _source_before, _subject_leads
+from quotebook.extract.quoted_frames import _COORDINATED_BEFORE, _PARTICIPLE_BEFORE, _pronoun_of
+from quotebook.extract.sources import _clause_prefix, _sentence_subject, _source_before, _subject_leads
 
 # A complement that shows the verb is not taking a stance: "backed down", "planned by", "want out".
 _NOT_COMPLEMENT = frozenset(
@@ -131,6 +132,15 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
 
     nouns = lexicon.words("reporting_nouns.txt")
     verbs = lexicon.verb_forms("stance_verbs.txt")
+    for cue in cues:
+        if not cue.speech or cue.base in ("according to", ":"):
+            continue
+        where = sentence_of(cue.start)
+        if where is None:
+            continue
+        cand = _shared_subject_frame(masked, where[1], where[2], cue, segments, where[0])
+        if cand is not None and all(free(b, en) for b, en in cand.spans):
+            add(cand)
     for cue_start, cue_end in _cue_spans(masked):
         word = masked[cue_start:cue_end]
         if masked[cue_start - 1:cue_start] in ("-", "’", "'"):
@@ -175,7 +185,7 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
 
 # A second verb phrase for the same subject ends the complement: "endorsed Trump and has appeared…".
 _NEXT_PREDICATE = re.compile(
-    r",?\s+(?:and|but)\s+(?:(?:has|had|have|is|was|were|are|will|would|then|also|later|now|did|does)\b|[a-z]+ed\s)"
+    r",?\s+(?:and|but)\s+(?:(?:has|had|have|is|was|were|are|will|would|then|also|later|now|did|does)\b|[a-z]+ed\s|said\s|says\s|told\s)"
 )
 _SOURCE_VERBISH = re.compile(
     r"\b(?:is|was|are|were|has|had|have|be|been|can|could|couldn’t|couldn't|would|will|should|may|might|must|"
@@ -263,6 +273,31 @@ def _stance_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, seg
     seg_ids = set(segments.overlapping(spans[0][0], spans[-1][1]))
     confidence = 0.55 if kind == "indirect" else 0.6
     return Candidate(spans, kind, source, masked[cue_start:cue_end], "pre", paragraph, seg_ids, confidence)
+
+
+_BUT_BEFORE = re.compile(r"\bbut\s+(?:also\s+|then\s+|later\s+|still\s+)?\Z")
+
+
+def _shared_subject_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
+                          paragraph: int) -> Candidate | None:
+    """"Ito met the mayor and said he would run", "…, saying he would run": the sentence's subject speaks.
+
+    Reported content only: the frames read the quoted ones.
+    """
+    prefix = masked[max(s, cue.start - 40):cue.start]
+    word = masked[cue.start:cue.end].split()[0].lower()
+    coordinated = _COORDINATED_BEFORE.search(prefix)
+    if coordinated is None and not (_BUT_BEFORE.search(prefix) or word.endswith("ing") and _PARTICIPLE_BEFORE.search(prefix)):
+        return None
+    after = skip_modifiers(masked, cue.end, e)
+    after = skip_modifiers(masked, skip_object(masked, after, e, cue.base), e)
+    span = content_after(masked, after, e, True)
+    if span is None or MASK in masked[span[0]:span[1]]:
+        return None
+    source = (_pronoun_of(coordinated) if coordinated else None) or _sentence_subject(masked, s, cue.start)
+    if source is None:
+        return None
+    return Candidate([span], "indirect", source, masked[cue.start:cue.end], "pre", paragraph, set(), 0.55)
 
 
 _SPOKESPERSON_BEFORE = re.compile(
