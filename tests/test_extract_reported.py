@@ -118,3 +118,13 @@ def test_stance_complement_ends_before_a_coordinated_said():
     quotes = extract_quotes("Intro.\n\nKen Ito praised the police but said he still wanted an inquiry.")
     assert [q.text for q in quotes] == ["the police", "he still wanted an inquiry"]
     assert {q.speaker for q in quotes} == {"Ken Ito"}
+
+
+def test_subject_with_a_prepositional_phrase_reports_its_clause():
+    q = _only("Several supporters of reform said it would pass easily.")
+    assert (q.kind, q.text, q.mention) == ("indirect", "it would pass easily", "Several supporters")
+
+
+def test_subject_with_an_aside_reports_its_clause():
+    q = _only("Ken Ito, who has clashed with the council before, said he would veto the budget.")
+    assert (q.text, q.speaker) == ("he would veto the budget", "Ken Ito")

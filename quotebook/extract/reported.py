@@ -138,7 +138,8 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
         where = sentence_of(cue.start)
         if where is None:
             continue
-        cand = _shared_subject_frame(masked, where[1], where[2], cue, segments, where[0])
+        cand = (_shared_subject_frame(masked, where[1], where[2], cue, segments, where[0])
+                or _long_subject_frame(masked, where[1], where[2], cue, where[0]))
         if cand is not None and all(free(b, en) for b, en in cand.spans):
             add(cand)
     for cue_start, cue_end in _cue_spans(masked):
@@ -298,6 +299,37 @@ def _shared_subject_frame(masked: str, s: int, e: int, cue: Cue, segments: Segme
     if source is None:
         return None
     return Candidate([span], "indirect", source, masked[cue.start:cue.end], "pre", paragraph, set(), 0.55)
+
+
+# Between a sentence's subject and its cue: asides in commas, one prepositional phrase, an adverb
+# ("Several supporters of reform said", "A person familiar with the plan says", "McCain, who …, said").
+_ASIDE = r"(?:\s*,[^,;:\x1a“”\"]{1,120},)?"
+_SUBJECT_TAIL = re.compile(
+    _ASIDE + r"(?:\s+(?P<pp>(?:of|for|with|from|at|in|on|across|around|close\s+to|familiar\s+with|"
+    r"including)\s+[^,;:\x1a“”\"]{1,80}?))?" + _ASIDE + r"(?:\s+(?:here|there|too|also|alone|both|all))?\s*"
+)
+_PP_VERBISH = re.compile(
+    r"\b(?:is|was|are|were|has|had|have|be|been|will|would|can|could|should|may|might|must|do|does|did|"
+    r"said|says|say|told|that|which|who|whom|whose|when|where|as)\b"
+)
+
+
+def _long_subject_frame(masked: str, s: int, e: int, cue: Cue, paragraph: int) -> Candidate | None:
+    """"Several supporters of reform said C": a subject too long for the frames, reported content only."""
+    if masked[cue.start:cue.end].endswith("ing"):
+        return None
+    source = _sentence_subject(masked, s, cue.start)
+    if source is None or source.kind == "pronoun" or source.text.split()[0].lower() in ("it", "this", "that"):
+        return None
+    tail = _SUBJECT_TAIL.fullmatch(masked, source.end, cue.start)
+    if tail is None or (tail.group("pp") and _PP_VERBISH.search(tail.group("pp"))):
+        return None
+    after = skip_modifiers(masked, cue.end, e)
+    after = skip_modifiers(masked, skip_object(masked, after, e, cue.base), e)
+    span = content_after(masked, after, e, cue.speech)
+    if span is None or MASK in masked[span[0]:span[1]]:
+        return None
+    return Candidate([span], "indirect", source, masked[cue.start:cue.end], "pre", paragraph, set(), 0.5)
 
 
 _SPOKESPERSON_BEFORE = re.compile(
