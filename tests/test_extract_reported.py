@@ -128,3 +128,8 @@ def test_subject_with_a_prepositional_phrase_reports_its_clause():
 def test_subject_with_an_aside_reports_its_clause():
     q = _only("Ken Ito, who has clashed with the council before, said he would veto the budget.")
     assert (q.text, q.speaker) == ("he would veto the budget", "Ken Ito")
+
+
+def test_poll_share_content_ends_before_the_compared_figure():
+    quotes = extract_quotes("Intro.\n\nIn the survey, 52 percent said the levy should pass, compared with 41 percent last year.")
+    assert [q.text for q in quotes] == ["the levy should pass"]

@@ -36,6 +36,8 @@ _CLAUSE_BREAK = re.compile(
     r"explaining|insisting|suggesting|urging|warning|telling)|and\s+(?:then\s+|also\s+)?[a-z]+ed\s)\b|;\s|\s[—–]\s"
 )
 _BUT_SAID = re.compile(r",?\s+but\s+(?:also\s+|then\s+|later\s+|still\s+)?(?:said|says|told|added|argued|insisted|noted)\s")
+# "52 percent said C, compared with 41 percent…": a poll's next figure.
+_COMPARISON = re.compile(r",\s+(?:compared\s+(?:with|to)|however)\b")
 _TRAILING_RELATIVE = re.compile(r",\s+who\s")
 _THAT = re.compile(r"\s*,?\s*(?:that|whether|if)\b")
 _LEAD = re.compile(r"\s*[:,]?\s*")
@@ -93,7 +95,7 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
     if cut is not None and cut.start() - start >= 12:
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
     # "praised the police but said he…": a second attribution of the same subject (reported content only).
-    second = _BUT_SAID.search(masked, start, stop)
+    second = _BUT_SAID.search(masked, start, stop) or _COMPARISON.search(masked, start, stop)
     if second is not None and second.start() - start >= 3 and MASK not in masked[start:stop]:
         stop = trim_end(masked, start, second.start())
     # "…talks with Ken Ito, who is now at the Army.": a relative clause that runs to the end

@@ -196,7 +196,7 @@ _SOURCE_VERBISH = re.compile(
 
 _LONGEST_CONTENT = 800
 _COMPLEMENT_WORD = re.compile(r"[\w’'\-]+")
-_COMMA_ASIDE = re.compile(r",\s+(?:saying|adding|who|which|according|as|in\s+a|during)\b")
+_COMMA_ASIDE = re.compile(r",\s+(?:saying|adding|who|which|according|as|in\s+a|during|compared|however)\b")
 _MOVED_OBJECT = re.compile(r"\b(?:how|what|why|where|whom|which|that)\s*$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
 
@@ -381,7 +381,7 @@ def _percent_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
         return None
     source = Source(subject.start(1), subject.end(1), subject.group(1), "np")
     pos = skip_modifiers(masked, cue.end, e)
-    span = complement(masked, pos, e)
+    span = complement(masked, pos, e, in_subordinate_opener(masked, s, source))
     if span is None:
         return None
     kind, spans = kind_of(masked, span, segments)
