@@ -133,3 +133,18 @@ def test_subject_with_an_aside_reports_its_clause():
 def test_poll_share_content_ends_before_the_compared_figure():
     quotes = extract_quotes("Intro.\n\nIn the survey, 52 percent said the levy should pass, compared with 41 percent last year.")
     assert [q.text for q in quotes] == ["the levy should pass"]
+
+
+def test_finding_source_keeps_its_modifiers():
+    q = _only("A state university poll out this week shows Ken Ito with a narrow lead.")
+    assert (q.text, q.mention) == ("Ken Ito with a narrow lead", "A state university poll out this week")
+
+
+def test_finding_after_a_clause_word_is_the_noun_alone():
+    quotes = extract_quotes("Intro.\n\nThe race is close, as polls show Ken Ito gaining ground.")
+    assert [(q.text, q.mention) for q in quotes] == [("Ken Ito gaining ground", "polls")]
+
+
+def test_finding_that_closes_the_sentence_reports_the_clause_before():
+    q = _only("The campaign raised $5 million in June, city records show.")
+    assert (q.text, q.mention, q.kind) == ("The campaign raised $5 million in June", "city records", "indirect")

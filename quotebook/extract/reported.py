@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from quotebook.extract import lexicon
 from quotebook.extract.cues import Cue, skip_modifiers
+from quotebook.extract.findings import EVIDENCE_VERBS, finding_before, finding_source
 from quotebook.extract.indirect import _CLAUSE_BREAK, content_after, in_subordinate_opener, kind_of, skip_object, trim_end
 from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import mention_from_span
@@ -45,22 +46,13 @@ _PERCENT_SUBJECT = re.compile(
     r"(?:\d[\d.,]*\s*(?:%|percent)|[A-Za-z]+(?:-[a-z]+)?\s+percent|[A-Za-z\d]+\s+(?:in|of|out\s+of)\s+(?:\d+|ten|10|three|four|five))"
     r"(?:\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}?)?)\s*$"
 )
-_EVIDENCE_HEAD = frozenset(
-    """poll polls polling survey surveys records data study studies report reports analysis analyses
-    numbers figures results documents filings research estimates count tally review audit investigation
-    probe findings statistics projections models""".split()
-)
-_EVIDENCE_VERBS = frozenset(
-    """show shows showed shown showing found find finds suggest suggests suggested indicate indicates
-    indicated reveal reveals revealed""".split()
-)
 _PRONOUN_POSSESSORS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 @lru_cache(maxsize=1)
 def _cue_regex() -> re.Pattern[str]:
     """Stance verbs, their particle phrases and reporting nouns, as one trie read in one pass."""
-    forms = set(lexicon.verb_forms("stance_verbs.txt")) | _EVIDENCE_VERBS | lexicon.words("reporting_nouns.txt")
+    forms = set(lexicon.verb_forms("stance_verbs.txt")) | EVIDENCE_VERBS | lexicon.words("reporting_nouns.txt")
     for line in lexicon.phrases("stance_phrases.txt"):
         verbs, _, particles = line.partition(":")
         forms.update(f"{verb} {particle}" for verb in verbs.split() for particle in particles.split())
@@ -159,11 +151,14 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             if owner is None:
                 continue
             cand = _noun_frame(masked, where[2], owner, word, tail.end(), segments, where[0])
+        elif word in EVIDENCE_VERBS:
+            where = sentence_of(cue_start)
+            if where is None:
+                continue
+            cand = _finding_frame(masked, where[1], where[2], cue_start, cue_end, segments, where[0])
         else:
             if not previous or previous[0].lower() in _NOT_SUBJECT_END:
                 continue
-            if word in _EVIDENCE_VERBS and previous[0].lower().strip(",") not in _EVIDENCE_HEAD:
-                continue  # "the reports show": only a finding's own noun comes right before
             where = sentence_of(cue_start)
             if where is None:
                 continue
@@ -247,11 +242,7 @@ def _stance_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, seg
     source = _source_before(masked, s, cue_start)
     if source is None or source.text.endswith(("’s", "'s", "s’", "s'")):
         return None  # "Trump's promise": a noun, read by the noun pass
-    if word in _EVIDENCE_VERBS:
-        head = source.text.split()[-1].lower().strip(".,")
-        if head not in _EVIDENCE_HEAD:
-            return None
-    elif source.kind == "np" and masked[source.end:cue_start].strip():
+    if source.kind == "np" and masked[source.end:cue_start].strip():
         return None  # "the plan was opposed…": auxiliaries make a passive or a noun phrase
     prefix = masked[max(s, source.start - 200):source.start]  # bounded: long sentences stay linear
     if source.kind != "pronoun" and not _subject_leads(_clause_prefix(prefix)):
@@ -277,6 +268,27 @@ def _stance_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, seg
 
 
 _BUT_BEFORE = re.compile(r"\bbut\s+(?:also\s+|then\s+|later\s+|still\s+)?\Z")
+
+
+def _finding_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, segments: SegmentList,
+                   paragraph: int) -> Candidate | None:
+    """"A new poll out this week shows C", "C, FEC records show": what a poll or a document shows."""
+    source = finding_source(masked, s, cue_start)
+    if source is None:
+        return None
+    closing = finding_before(masked, s, e, cue_start, cue_end, paragraph)
+    if closing is not None:
+        return closing
+    if _MOVED_OBJECT.search(masked[max(s, source.start - 40):source.start]):
+        return None  # "what the polls show": the object has moved before the verb
+    # "polls showing Ito ahead, …": a participle's clause ends at its comma.
+    to_comma = masked[cue_start:cue_end].endswith("ing") or in_subordinate_opener(masked, s, source)
+    span = complement(masked, cue_end, e, to_comma)
+    if span is None:
+        return None
+    kind, spans = kind_of(masked, span, segments)
+    seg_ids = set(segments.overlapping(spans[0][0], spans[-1][1]))
+    return Candidate(spans, kind, source, masked[cue_start:cue_end], "pre", paragraph, seg_ids, 0.55)
 
 
 def _shared_subject_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
