@@ -91,3 +91,60 @@ def test_a_later_that_inside_the_reported_clause_is_not_its_start():
 def test_that_after_the_cue_modifiers_still_opens_the_clause():
     quotes = extract_quotes("Intro.\n\nKen Ito said Thursday in a long speech that the city would grow.")
     assert [q.text for q in quotes] == ["that the city would grow"]
+
+
+def test_subordinate_opener_content_ends_before_the_main_clause():
+    quotes = extract_quotes("Intro.\n\nWhile Rosa Diaz criticized the plan, Ken Ito defended it.")
+    assert [q.text for q in quotes] == ["the plan", "it"]
+
+
+def test_reported_clause_in_an_opener_ends_at_its_comma():
+    q = _only("When Ken Ito said he would run for mayor, the crowd cheered loudly.")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "he would run for mayor", "Ken Ito")
+
+
+def test_coordinated_said_reports_for_the_sentence_subject():
+    q = _only("Rosa Diaz visited the plant on Monday and said the town would get new jobs.")
+    assert (q.kind, q.text, q.speaker) == ("indirect", "the town would get new jobs", "Rosa Diaz")
+
+
+def test_participle_of_saying_reports_for_the_sentence_subject():
+    q = _only("The mayor shot back in a statement, saying the audit was flawed.")
+    assert (q.kind, q.text) == ("indirect", "the audit was flawed")
+    assert q.mention.startswith("The mayor")
+
+
+def test_stance_complement_ends_before_a_coordinated_said():
+    quotes = extract_quotes("Intro.\n\nKen Ito praised the police but said he still wanted an inquiry.")
+    assert [q.text for q in quotes] == ["the police", "he still wanted an inquiry"]
+    assert {q.speaker for q in quotes} == {"Ken Ito"}
+
+
+def test_subject_with_a_prepositional_phrase_reports_its_clause():
+    q = _only("Several supporters of reform said it would pass easily.")
+    assert (q.kind, q.text, q.mention) == ("indirect", "it would pass easily", "Several supporters")
+
+
+def test_subject_with_an_aside_reports_its_clause():
+    q = _only("Ken Ito, who has clashed with the council before, said he would veto the budget.")
+    assert (q.text, q.speaker) == ("he would veto the budget", "Ken Ito")
+
+
+def test_poll_share_content_ends_before_the_compared_figure():
+    quotes = extract_quotes("Intro.\n\nIn the survey, 52 percent said the levy should pass, compared with 41 percent last year.")
+    assert [q.text for q in quotes] == ["the levy should pass"]
+
+
+def test_finding_source_keeps_its_modifiers():
+    q = _only("A state university poll out this week shows Ken Ito with a narrow lead.")
+    assert (q.text, q.mention) == ("Ken Ito with a narrow lead", "A state university poll out this week")
+
+
+def test_finding_after_a_clause_word_is_the_noun_alone():
+    quotes = extract_quotes("Intro.\n\nThe race is close, as polls show Ken Ito gaining ground.")
+    assert [(q.text, q.mention) for q in quotes] == [("Ken Ito gaining ground", "polls")]
+
+
+def test_finding_that_closes_the_sentence_reports_the_clause_before():
+    q = _only("The campaign raised $5 million in June, city records show.")
+    assert (q.text, q.mention, q.kind) == ("The campaign raised $5 million in June", "city records", "indirect")

@@ -27,7 +27,15 @@ from quotebook.extract.bounds import (
     _trivial_rest,
 )
 from quotebook.extract.cues import Cue, find_cues, is_doubtful, skip_modifiers
-from quotebook.extract.indirect import content_after, content_before, kind_of, skip_object, trim_end
+from quotebook.extract.indirect import (
+    content_after,
+    content_before,
+    end_at_comma,
+    in_subordinate_opener,
+    kind_of,
+    skip_object,
+    trim_end,
+)
 from quotebook.extract.inverted import source_after
 from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import NAME_RUN
@@ -93,6 +101,8 @@ _PARTICIPLE = re.compile(r",?\s+(?:and\s+|while\s+|before\s+)?" + _PARTICIPLE_WO
 
 # Verbs whose content is a name for something: "called the plan “a disaster,”".
 _NAMING = frozenset({"call", "dub", "term", "brand", "describe", "label", "deem", "characterize", "nickname"})
+
+_SAYING = re.compile(r",\s+saying(?:\s+that)?\b")
 
 _GOES_ON = re.compile(r"\s*,\s+(?=(?:but|and|while|although)\s)")
 
@@ -326,7 +336,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
             return None  # "the email", "a tweet": a noun, not a verb
     if source is None:
         prefix = masked[s:cue.start]
-        if cue.speech and _ends_with_boundary(prefix):
+        if cue.speech and _ends_with_boundary(prefix) and not masked[cue.start:cue.end].endswith("ing"):
             source = source_after(masked, cue.end, e)
             inverted = source is not None
         if source is None:
@@ -336,6 +346,10 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     if not inverted:
         after = skip_object(masked, after, e, cue.base)
         after = skip_modifiers(masked, after, e)
+        # "shot back in a statement, saying C": the participle introduces the content.
+        saying = _SAYING.match(masked, after, e)
+        if saying is not None:
+            after = saying.end()
     prefix = masked[s:cue.start if inverted else source.start]
     rest = masked[after:e]
     if not inverted:
@@ -384,6 +398,8 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         if span is None:
             return None
         span = _before_next_speaker(masked, _second_that_clause(masked, span, e))
+        if in_subordinate_opener(masked, s, source) or source.text.lower() in ("who", "which"):
+            span = end_at_comma(masked, span)  # "When Cruz said he would win, the crowd…", "Ito, who said…, left"
         kind, spans = kind_of(masked, _end_at_quoted_comma(masked, span, segments), segments)
         if cue.base in _NAMING and kind == "indirect":
             return None  # "called the plan a disaster": a name for something, no quotation

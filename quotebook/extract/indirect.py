@@ -13,6 +13,7 @@ import re
 
 from quotebook.extract.cues import find_cues
 from quotebook.extract.marks import MASK, SegmentList
+from quotebook.extract.records import Source
 from quotebook.extract.sources import _source_before
 
 _OPEN = "“„‟«\"'`‘"
@@ -40,6 +41,9 @@ _CLAUSE_BREAK = re.compile(
     r"(?:and\s+)?(?:referring|describing|adding|saying|noting|calling|citing|arguing|pointing|"
     r"explaining|insisting|suggesting|urging|warning|telling)|and\s+(?:then\s+|also\s+)?[a-z]+ed\s)\b|(?<=;)\s|(?<=\s)[—–]\s)"
 )
+_BUT_SAID = re.compile(r",?\s+but\s+(?:also\s+|then\s+|later\s+|still\s+)?(?:said|says|told|added|argued|insisted|noted)\s")
+# "52 percent said C, compared with 41 percent…": a poll's next figure.
+_COMPARISON = re.compile(r",\s+(?:compared\s+(?:with|to)|however)\b")
 _TRAILING_RELATIVE = re.compile(r",\s+who\s")
 _THAT = re.compile(r"\s*,?\s*(?:that|whether|if)\b")
 _LEAD = re.compile(r"\s*[:,]?\s*")
@@ -96,6 +100,10 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
     cut = _CLAUSE_BREAK.search(masked, start, stop)
     if cut is not None and cut.start() - start >= 12 and not _quotation_goes_on(masked, start, cut, stop):
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
+    # "praised the police but said he…": a second attribution of the same subject (reported content only).
+    second = _BUT_SAID.search(masked, start, stop) or _COMPARISON.search(masked, start, stop)
+    if second is not None and second.start() - start >= 3 and MASK not in masked[start:stop]:
+        stop = trim_end(masked, start, second.start())
     # "…talks with Ken Ito, who is now at the Army.": a relative clause that runs to the end
     # describes the last person named; it is not part of what was said (quotations keep theirs).
     aside = _TRAILING_RELATIVE.search(masked, start, stop)
@@ -148,6 +156,31 @@ def _clause_follows(masked: str, pos: int, end: int) -> bool:
     if low in _NOT_CLAUSE or low in _DAYS or low.endswith("ly"):
         return False
     return low in _CLAUSE_START or first[0].isupper()
+
+
+# A sentence that opens with a subordinate clause ("While Cruz attacked Trump, Rubio…").
+_SUBORDINATE_OPENER = re.compile(
+    r"\s*(?:(?:But|And|So|Yet)\s+)?(?:[Ee]ven\s+)?(?:[Tt]hough|[Aa]lthough|[Ww]hile|[Ii]f|[Ww]hen|[Aa]s|[Bb]ecause|"
+    r"[Ss]ince|[Aa]fter|[Bb]efore|[Oo]nce|[Uu]ntil|[Uu]nless|[Ww]hereas)\s+"
+)
+
+
+def in_subordinate_opener(masked: str, s: int, source: Source) -> bool:
+    """The source is the subject of a subordinate clause opening the sentence: its content ends at a comma.
+
+    A capitalised conjunction may have been read as part of the name ("While Rosa Diaz").
+    """
+    opener = _SUBORDINATE_OPENER.match(masked, s, source.end)
+    return opener is not None and source.start <= opener.end() < source.end
+
+
+def end_at_comma(masked: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Reported content that stops at its first comma (the main clause follows); quotations keep theirs."""
+    start, stop = span
+    comma = masked.find(",", start + 2, stop)
+    if comma < 0 or MASK in masked[start:stop]:
+        return span
+    return start, trim_end(masked, start, comma)
 
 
 def trim_end(masked: str, start: int, end: int) -> int:

@@ -21,12 +21,14 @@ from functools import lru_cache
 
 from quotebook.extract import lexicon
 from quotebook.extract.cues import Cue, skip_modifiers
-from quotebook.extract.indirect import _CLAUSE_BREAK, kind_of, trim_end
-from quotebook.extract.marks import SegmentList
+from quotebook.extract.findings import EVIDENCE_VERBS, finding_before, finding_source
+from quotebook.extract.indirect import _CLAUSE_BREAK, content_after, in_subordinate_opener, kind_of, skip_object, trim_end
+from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import mention_from_span
 from quotebook.extract.records import Candidate, Source
 from quotebook.extract.sentences import split_sentences
-from quotebook.extract.sources import _clause_prefix, _source_before, _subject_leads
+from quotebook.extract.quoted_frames import _COORDINATED_BEFORE, _PARTICIPLE_BEFORE, _pronoun_of
+from quotebook.extract.sources import _clause_prefix, _sentence_subject, _source_before, _subject_leads
 
 # A complement that shows the verb is not taking a stance: "backed down", "planned by", "want out".
 _NOT_COMPLEMENT = frozenset(
@@ -44,22 +46,13 @@ _PERCENT_SUBJECT = re.compile(
     r"(?:\d[\d.,]*\s*(?:%|percent)|[A-Za-z]+(?:-[a-z]+)?\s+percent|[A-Za-z\d]+\s+(?:in|of|out\s+of)\s+(?:\d+|ten|10|three|four|five))"
     r"(?:\s+of\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}?)?)\s*$"
 )
-_EVIDENCE_HEAD = frozenset(
-    """poll polls polling survey surveys records data study studies report reports analysis analyses
-    numbers figures results documents filings research estimates count tally review audit investigation
-    probe findings statistics projections models""".split()
-)
-_EVIDENCE_VERBS = frozenset(
-    """show shows showed shown showing found find finds suggest suggests suggested indicate indicates
-    indicated reveal reveals revealed""".split()
-)
 _PRONOUN_POSSESSORS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 @lru_cache(maxsize=1)
 def _cue_regex() -> re.Pattern[str]:
     """Stance verbs, their particle phrases and reporting nouns, as one trie read in one pass."""
-    forms = set(lexicon.verb_forms("stance_verbs.txt")) | _EVIDENCE_VERBS | lexicon.words("reporting_nouns.txt")
+    forms = set(lexicon.verb_forms("stance_verbs.txt")) | EVIDENCE_VERBS | lexicon.words("reporting_nouns.txt")
     for line in lexicon.phrases("stance_phrases.txt"):
         verbs, _, particles = line.partition(":")
         forms.update(f"{verb} {particle}" for verb in verbs.split() for particle in particles.split())
@@ -131,6 +124,16 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
 
     nouns = lexicon.words("reporting_nouns.txt")
     verbs = lexicon.verb_forms("stance_verbs.txt")
+    for cue in cues:
+        if not cue.speech or cue.base in ("according to", ":"):
+            continue
+        where = sentence_of(cue.start)
+        if where is None:
+            continue
+        cand = (_shared_subject_frame(masked, where[1], where[2], cue, segments, where[0])
+                or _long_subject_frame(masked, where[1], where[2], cue, where[0]))
+        if cand is not None and all(free(b, en) for b, en in cand.spans):
+            add(cand)
     for cue_start, cue_end in _cue_spans(masked):
         word = masked[cue_start:cue_end]
         if masked[cue_start - 1:cue_start] in ("-", "’", "'"):
@@ -148,11 +151,14 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             if owner is None:
                 continue
             cand = _noun_frame(masked, where[2], owner, word, tail.end(), segments, where[0])
+        elif word in EVIDENCE_VERBS:
+            where = sentence_of(cue_start)
+            if where is None:
+                continue
+            cand = _finding_frame(masked, where[1], where[2], cue_start, cue_end, segments, where[0])
         else:
             if not previous or previous[0].lower() in _NOT_SUBJECT_END:
                 continue
-            if word in _EVIDENCE_VERBS and previous[0].lower().strip(",") not in _EVIDENCE_HEAD:
-                continue  # "the reports show": only a finding's own noun comes right before
             where = sentence_of(cue_start)
             if where is None:
                 continue
@@ -175,7 +181,7 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
 
 # A second verb phrase for the same subject ends the complement: "endorsed Trump and has appeared…".
 _NEXT_PREDICATE = re.compile(
-    r",?\s+(?:and|but)\s+(?:(?:has|had|have|is|was|were|are|will|would|then|also|later|now|did|does)\b|[a-z]+ed\s)"
+    r",?\s+(?:and|but)\s+(?:(?:has|had|have|is|was|were|are|will|would|then|also|later|now|did|does)\b|[a-z]+ed\s|said\s|says\s|told\s)"
 )
 _SOURCE_VERBISH = re.compile(
     r"\b(?:is|was|are|were|has|had|have|be|been|can|could|couldn’t|couldn't|would|will|should|may|might|must|"
@@ -185,15 +191,16 @@ _SOURCE_VERBISH = re.compile(
 
 _LONGEST_CONTENT = 800
 _COMPLEMENT_WORD = re.compile(r"[\w’'\-]+")
-_COMMA_ASIDE = re.compile(r",\s+(?:saying|adding|who|which|according|as|in\s+a|during)\b")
+_COMMA_ASIDE = re.compile(r",\s+(?:saying|adding|who|which|according|as|in\s+a|during|compared|however)\b")
 _MOVED_OBJECT = re.compile(r"\b(?:how|what|why|where|whom|which|that)\s*$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
 
 
-def complement(masked: str, pos: int, end: int, relative: bool = False) -> tuple[int, int] | None:
+def complement(masked: str, pos: int, end: int, to_comma: bool = False) -> tuple[int, int] | None:
     """A stance verb's complement: after its modifiers, to the end of its clause.
 
-    After a relative subject ("Sanders, who endorsed Clinton, said…") the clause ends at the next comma.
+    to_comma: the clause ends at the next comma, as after a relative subject ("Sanders, who
+    endorsed Clinton, said…") or in a subordinate opener ("While Cruz attacked Trump, Rubio…").
     """
     end = min(end, pos + _LONGEST_CONTENT)  # a sentence with no end must not make the pass quadratic
     start = skip_modifiers(masked, pos, end)
@@ -211,7 +218,7 @@ def complement(masked: str, pos: int, end: int, relative: bool = False) -> tuple
     comma = _COMMA_ASIDE.search(masked[start:stop])
     if comma is not None and comma.start() >= 3:
         stop = start + comma.start()
-    if relative:
+    if to_comma:
         comma = masked.find(",", start + 2, stop)
         if comma > 0:
             stop = comma
@@ -235,11 +242,7 @@ def _stance_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, seg
     source = _source_before(masked, s, cue_start)
     if source is None or source.text.endswith(("’s", "'s", "s’", "s'")):
         return None  # "Trump's promise": a noun, read by the noun pass
-    if word in _EVIDENCE_VERBS:
-        head = source.text.split()[-1].lower().strip(".,")
-        if head not in _EVIDENCE_HEAD:
-            return None
-    elif source.kind == "np" and masked[source.end:cue_start].strip():
+    if source.kind == "np" and masked[source.end:cue_start].strip():
         return None  # "the plan was opposed…": auxiliaries make a passive or a noun phrase
     prefix = masked[max(s, source.start - 200):source.start]  # bounded: long sentences stay linear
     if source.kind != "pronoun" and not _subject_leads(_clause_prefix(prefix)):
@@ -255,13 +258,91 @@ def _stance_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, seg
     if source.kind == "name" and mention_from_span(masked, source.start, source.end) is None:
         return None  # a capitalised phrase that is neither a person nor an organisation ("The U.S.")
     source = _spokesperson(masked, s, source)
-    span = complement(masked, cue_end, e, source.text.lower() in ("who", "which"))
+    to_comma = source.text.lower() in ("who", "which") or in_subordinate_opener(masked, s, source)
+    span = complement(masked, cue_end, e, to_comma)
     if span is None:
         return None
     kind, spans = kind_of(masked, span, segments)
     seg_ids = set(segments.overlapping(spans[0][0], spans[-1][1]))
     confidence = 0.55 if kind == "indirect" else 0.6
     return Candidate(spans, kind, source, masked[cue_start:cue_end], "pre", paragraph, seg_ids, confidence)
+
+
+_BUT_BEFORE = re.compile(r"\bbut\s+(?:also\s+|then\s+|later\s+|still\s+)?\Z")
+
+
+def _finding_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, segments: SegmentList,
+                   paragraph: int) -> Candidate | None:
+    """"A new poll out this week shows C", "C, FEC records show": what a poll or a document shows."""
+    source = finding_source(masked, s, cue_start)
+    if source is None:
+        return None
+    closing = finding_before(masked, s, e, cue_start, cue_end, paragraph)
+    if closing is not None:
+        return closing
+    if _MOVED_OBJECT.search(masked[max(s, source.start - 40):source.start]):
+        return None  # "what the polls show": the object has moved before the verb
+    # "polls showing Ito ahead, …": a participle's clause ends at its comma.
+    to_comma = masked[cue_start:cue_end].endswith("ing") or in_subordinate_opener(masked, s, source)
+    span = complement(masked, cue_end, e, to_comma)
+    if span is None:
+        return None
+    kind, spans = kind_of(masked, span, segments)
+    seg_ids = set(segments.overlapping(spans[0][0], spans[-1][1]))
+    return Candidate(spans, kind, source, masked[cue_start:cue_end], "pre", paragraph, seg_ids, 0.55)
+
+
+def _shared_subject_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
+                          paragraph: int) -> Candidate | None:
+    """"Ito met the mayor and said he would run", "…, saying he would run": the sentence's subject speaks.
+
+    Reported content only: the frames read the quoted ones.
+    """
+    prefix = masked[max(s, cue.start - 40):cue.start]
+    word = masked[cue.start:cue.end].split()[0].lower()
+    coordinated = _COORDINATED_BEFORE.search(prefix)
+    if coordinated is None and not (_BUT_BEFORE.search(prefix) or word.endswith("ing") and _PARTICIPLE_BEFORE.search(prefix)):
+        return None
+    after = skip_modifiers(masked, cue.end, e)
+    after = skip_modifiers(masked, skip_object(masked, after, e, cue.base), e)
+    span = content_after(masked, after, e, True)
+    if span is None or MASK in masked[span[0]:span[1]]:
+        return None
+    source = (_pronoun_of(coordinated) if coordinated else None) or _sentence_subject(masked, s, cue.start)
+    if source is None:
+        return None
+    return Candidate([span], "indirect", source, masked[cue.start:cue.end], "pre", paragraph, set(), 0.55)
+
+
+# Between a sentence's subject and its cue: asides in commas, one prepositional phrase, an adverb
+# ("Several supporters of reform said", "A person familiar with the plan says", "McCain, who …, said").
+_ASIDE = r"(?:\s*,[^,;:\x1a“”\"]{1,120},)?"
+_SUBJECT_TAIL = re.compile(
+    _ASIDE + r"(?:\s+(?P<pp>(?:of|for|with|from|at|in|on|across|around|close\s+to|familiar\s+with|"
+    r"including)\s+[^,;:\x1a“”\"]{1,80}?))?" + _ASIDE + r"(?:\s+(?:here|there|too|also|alone|both|all))?\s*"
+)
+_PP_VERBISH = re.compile(
+    r"\b(?:is|was|are|were|has|had|have|be|been|will|would|can|could|should|may|might|must|do|does|did|"
+    r"said|says|say|told|that|which|who|whom|whose|when|where|as)\b"
+)
+
+
+def _long_subject_frame(masked: str, s: int, e: int, cue: Cue, paragraph: int) -> Candidate | None:
+    """"Several supporters of reform said C": a subject too long for the frames, reported content only."""
+    if masked[cue.start:cue.end].endswith("ing"):
+        return None
+    source = _sentence_subject(masked, s, cue.start)
+    if source is None or source.kind == "pronoun" or source.text.split()[0].lower() in ("it", "this", "that"):
+        return None
+    tail = _SUBJECT_TAIL.fullmatch(masked, source.end, cue.start)
+    if tail is None or (tail.group("pp") and _PP_VERBISH.search(tail.group("pp"))):
+        return None
+    after = skip_modifiers(masked, cue.end, e)
+    after = skip_modifiers(masked, skip_object(masked, after, e, cue.base), e)
+    span = content_after(masked, after, e, cue.speech)
+    if span is None or MASK in masked[span[0]:span[1]]:
+        return None
+    return Candidate([span], "indirect", source, masked[cue.start:cue.end], "pre", paragraph, set(), 0.5)
 
 
 _SPOKESPERSON_BEFORE = re.compile(
@@ -313,7 +394,7 @@ def _percent_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
         return None
     source = Source(subject.start(1), subject.end(1), subject.group(1), "np")
     pos = skip_modifiers(masked, cue.end, e)
-    span = complement(masked, pos, e)
+    span = complement(masked, pos, e, in_subordinate_opener(masked, s, source))
     if span is None:
         return None
     kind, spans = kind_of(masked, span, segments)
