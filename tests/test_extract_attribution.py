@@ -130,6 +130,20 @@ def test_quote_paragraph_attributed_by_the_paragraph_before():
     assert q.mention == "Pompeo"
 
 
+def test_statement_announced_by_the_paragraph_before_is_its_speakers():
+    text = "Intro.\n\nSenator Mara Quint issued the following statement:\n\n“Our thoughts are with the families.”"
+    q = extract_quotes(text)[0]
+    assert q.text == "“Our thoughts are with the families.”"
+    assert q.speaker == "Mara Quint"
+
+
+def test_inverted_cue_and_colon_attribute_the_next_paragraph():
+    text = "Intro.\n\nStated Roger Vale:\n\n“The stakes are high this year.”"
+    q = extract_quotes(text)[0]
+    assert q.text == "“The stakes are high this year.”"
+    assert q.speaker == "Roger Vale"
+
+
 def test_uncertain_speaker_is_none_not_a_guess():
     q = extract_quotes("“We are done,” he said.")[0]
     assert q.speaker is None

@@ -28,6 +28,19 @@ def test_doubled_apostrophes_are_quotation_marks():
     assert q.speaker == "Okafor"
 
 
+def test_curly_quotation_nested_inside_straight_marks_stays_inside():
+    text = 'Intro.\n\nDr. Lena Ward stated:\n\n"The agency is not about “fair play” anymore. It is about power."\n\nThe hearing ends.'
+    q = only(text)
+    assert q.text == '"The agency is not about “fair play” anymore. It is about power."'
+    assert q.speaker == "Lena Ward"
+
+
+def test_curly_quotation_opening_a_straight_excerpt_is_the_quote():
+    q = only('Intro.\n\n"“We will not win every state,” Ella Brandt said on radio."\n\nThen she left.')
+    assert q.text.endswith("“We will not win every state,”")
+    assert q.speaker == "Ella Brandt"
+
+
 def test_guillemets_are_quotation_marks():
     q = only("Intro.\n\n«Nous restons ici,» Marie Dubois said.")
     assert q.text == "«Nous restons ici,»"

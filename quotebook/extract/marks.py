@@ -170,10 +170,22 @@ def _is_title(quoted: str) -> bool:
     return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in rest)
 
 
-def _pair_doubles(text: str, marks: list[Mark], para: Paragraph, index: int) -> list[Segment]:
+def _pair_doubles(text: str, marks: list[Mark], para: Paragraph, index: int, nest: bool = True) -> list[Segment]:
+    """Double-quoted segments. nest: a quotation in the other style of marks inside an open one
+    ("… isn’t about “Equal Justice” anymore.") belongs to it, when the open one closes in the paragraph
+    (a mark right after the opening one, as in "“…,” he said.", opens the quotation itself)."""
     segments: list[Segment] = []
     open_at: Mark | None = None
+    nested: Mark | None = None
     for mark in marks:
+        if nested is not None:
+            if mark.role in ("close", "either") and _straight(text, mark) == _straight(text, nested):
+                nested = None
+            continue
+        if (nest and open_at is not None and mark.role == "open" and mark.pos > open_at.end
+                and _straight(text, mark) != _straight(text, open_at)):
+            nested = mark
+            continue
         if open_at is None:
             if mark.role in ("open", "either"):
                 open_at = mark
@@ -187,9 +199,16 @@ def _pair_doubles(text: str, marks: list[Mark], para: Paragraph, index: int) -> 
             else:
                 # Two openings in a row: the first one was never closed.
                 open_at = mark
+    if nest and (open_at is not None or nested is not None):
+        # The outer quotation runs on (a transcript, an excerpt): the inner marks pair on their own.
+        return _pair_doubles(text, marks, para, index, nest=False)
     if open_at is not None and para.end - open_at.end > 0:
         segments.append(Segment(open_at.pos, para.end, index, closed=False))
     return segments
+
+
+def _straight(text: str, mark: Mark) -> bool:
+    return text[mark.pos] in "\"'`"
 
 
 def _looks_like_quote_end(text: str, mark: Mark) -> bool:

@@ -338,7 +338,9 @@ def _context_source(masked: str, paragraphs, index: int, by_paragraph) -> Source
         for cand in by_paragraph.get(index - 1, []):
             if cand.source is not None:
                 return cand.source
-        return _last_subject(masked, prev.start, prev.start + len(tail) - 1)
+        return (_last_subject(masked, prev.start, prev.start + len(tail) - 1)
+                or _statement_subject(masked, prev.start, prev.start + len(tail) - 1)
+                or _inverted_colon_subject(masked, prev.start, prev.start + len(tail)))
     # "Such a position was voiced by Pompeo." — a passive cue names the speaker.
     match = _PASSIVE_CUE_BY.search(tail)
     if match:
@@ -351,6 +353,30 @@ _PASSIVE_CUE_BY = re.compile(
     r"\s+by\s+([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})\.?$"
 )
 _SPOKESPERSON_NP = re.compile(r"(?:the|an?|one|two|several|some)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\s+(?:for|of|at|with|to|from)\b")
+
+
+# "Trump issued the following statement:" — the statement is the paragraph after the colon.
+_STATEMENT_BEFORE_COLON = re.compile(
+    r"\b(?:issued|released|put\s+out|posted|sent|gave)\s+(?:the\s+following|this|a|an)\s+(?:\w+\s+)?"
+    r"(?:statement|message|response|tweet)\s*$"
+)
+# "Said Stone:" / "Stated Dr. Ward:" — the cue before the name, the quotation in the next paragraph.
+_INVERTED_COLON = re.compile(r"(?:Said|Says|Stated|States|Added|Adds|Wrote|Writes|Explained|Continued)\s+(?=\S)")
+
+
+def _statement_subject(masked: str, start: int, end: int) -> Source | None:
+    verb = _STATEMENT_BEFORE_COLON.search(masked, start, end)
+    return _source_before(masked, start, verb.start()) if verb else None
+
+
+def _inverted_colon_subject(masked: str, start: int, end: int) -> Source | None:
+    cue = _INVERTED_COLON.match(masked, start, end)
+    if cue is None:
+        return None
+    name = NAME_RUN.match(masked, cue.end(), end)
+    if name is None or masked[name.end():end].strip() != ":":
+        return None
+    return Source(name.start(), name.end(), name.group(), "name")
 
 
 def _last_subject(masked: str, start: int, end: int) -> Source | None:
