@@ -262,3 +262,10 @@ def test_a_long_first_paragraph_is_no_headline_and_keeps_its_direct_quote():
             "“This terminal belongs to everyone in the valley,” Ito said.\n\nThe ferry runs every hour.")
     kinds = {q.text: q.kind for q in extract_quotes(text)}
     assert kinds["“This terminal belongs to everyone in the valley,”"] == "direct"
+
+
+def test_who_issued_a_statement_is_its_speaker():
+    text = "Intro.\n\nMayor Ken Ito issued a statement saying the harbour plan was “a gift to the town.”"
+    q = extract_quotes(text)[0]
+    assert q.speaker == "Ken Ito"
+    assert q.mention == "Mayor Ken Ito"

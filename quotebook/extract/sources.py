@@ -501,3 +501,28 @@ def relative_antecedent(masked: str, source: Source) -> Source | None:
     if match:
         return Source(match.start(1), match.start(1) + len(match.group(1).rstrip()), match.group(1).rstrip(), "name")
     return None
+
+
+# "The town released a statement saying C": the one who put the text out, before the verb.
+_ISSUED = re.compile(
+    r"\b(?:issued|released|sent(?:\s+out)?|put\s+out|posted|published|emailed|distributed|circulated)\s+$"
+)
+_ISSUED_TAIL = ("issued", "released", "sent", "out", "posted", "published", "emailed", "distributed", "circulated")
+
+
+def carrier_author(masked: str, source: Source) -> Source | None:
+    """The subject that issued "a statement" when a quotation's source is the statement itself."""
+    words = source.text.split()
+    if source.kind != "np" or len(words) < 2 or words[0].lower() not in ("a", "an"):
+        return None
+    if words[-1].lower() not in lexicon.words("text_carriers.txt"):
+        return None
+    before = masked[max(0, source.start - 30):source.start]
+    if not before.rstrip().endswith(_ISSUED_TAIL):
+        return None
+    verb = _ISSUED.search(before)
+    if verb is None:
+        return None
+    verb_start = source.start - len(before) + verb.start()
+    lo = max(masked.rfind(". ", 0, verb_start) + 2, masked.rfind("\n", 0, verb_start) + 1, verb_start - 200)
+    return _source_before(masked, lo, verb_start)
