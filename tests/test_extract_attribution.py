@@ -269,3 +269,10 @@ def test_who_issued_a_statement_is_its_speaker():
     q = extract_quotes(text)[0]
     assert q.speaker == "Ken Ito"
     assert q.mention == "Mayor Ken Ito"
+
+
+def test_he_or_she_never_stands_for_a_group_of_unknown_gender():
+    text = "Intro.\n\nThe Iowa Democrats met on Monday in Ames. “The plan is dead on arrival,” she said."
+    q = extract_quotes(text)[0]
+    assert q.mention == "she"
+    assert q.speaker is None
