@@ -276,3 +276,8 @@ def test_he_or_she_never_stands_for_a_group_of_unknown_gender():
     q = extract_quotes(text)[0]
     assert q.mention == "she"
     assert q.speaker is None
+
+
+def test_people_of_a_thing_are_the_source_not_the_thing():
+    q = extract_quotes("Intro.\n\nSeveral supporters of the levy said the town “cannot wait another year.”")[0]
+    assert q.mention == "Several supporters of the levy"

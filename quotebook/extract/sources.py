@@ -190,6 +190,7 @@ _GOVERNED_NP = re.compile(
 _GOVERNING = (" familiar with ", " close to ", " briefed on ", " knowledgeable about ")
 
 _SPOKESPERSON_ENDS = ("for", "of", "at", "with", "to", "from", "the")
+_SPOKESPERSON_LINKS = (" for ", " of ", " at ", " with ", " to ", " from ")
 _GOVERNED_ENDS = ("to", "with", "by", "in", "the")
 
 
@@ -254,6 +255,11 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
         else:
             return None
     b, e = words[start_index].start(), words[-1].end()
+    if rest[:b].endswith(_SPOKESPERSON_LINKS):
+        # "Several supporters of the levy said": the people, not the thing they are for.
+        spokes = _SPOKESPERSON.search(rest, max(0, b - 60), b)
+        if spokes is not None and spokes.end() == b and spokes.group(1).lower() in lexicon.anonymous_nouns():
+            b = spokes.start()
     return Source(offset + b, offset + e, rest[b:e], "np")
 
 
