@@ -255,11 +255,6 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
         else:
             return None
     b, e = words[start_index].start(), words[-1].end()
-    if rest[:b].endswith(_SPOKESPERSON_LINKS):
-        # "Several supporters of the levy said": the people, not the thing they are for.
-        spokes = _SPOKESPERSON.search(rest, max(0, b - 60), b)
-        if spokes is not None and spokes.end() == b and spokes.group(1).lower() in lexicon.anonymous_nouns():
-            b = spokes.start()
     return Source(offset + b, offset + e, rest[b:e], "np")
 
 
@@ -563,3 +558,13 @@ def carrier_author(masked: str, source: Source) -> Source | None:
     verb_start = source.start - len(before) + verb.start()
     lo = max(masked.rfind(". ", 0, verb_start) + 2, masked.rfind("\n", 0, verb_start) + 1, verb_start - 200)
     return _source_before(masked, lo, verb_start)
+
+
+def people_of(masked: str, source: Source) -> Source:
+    """"Several supporters of the levy said": the people are the source, not the thing they are for."""
+    if source.kind != "np" or not masked[max(0, source.start - 6):source.start].endswith(_SPOKESPERSON_LINKS):
+        return source
+    spokes = _SPOKESPERSON.search(masked, max(0, source.start - 60), source.start)
+    if spokes is None or spokes.end() != source.start or spokes.group(1).lower() not in lexicon.anonymous_nouns():
+        return source
+    return Source(spokes.start(), source.end, masked[spokes.start():source.end], "np")
