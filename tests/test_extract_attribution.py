@@ -281,3 +281,9 @@ def test_he_or_she_never_stands_for_a_group_of_unknown_gender():
 def test_people_of_a_thing_are_the_source_not_the_thing():
     q = extract_quotes("Intro.\n\nSeveral supporters of the levy said the town “cannot wait another year.”")[0]
     assert q.mention == "Several supporters of the levy"
+
+
+def test_who_without_a_comma_stands_for_the_noun_phrase_before_it():
+    q = extract_quotes("Intro.\n\nThere are some security experts who think the case is “clear as day.”")[0]
+    assert q.mention == "who"
+    assert q.speaker == "some security experts"

@@ -532,7 +532,12 @@ def relative_antecedent(masked: str, source: Source) -> Source | None:
     match = _RELATIVE_ANTECEDENT.search(masked, max(0, source.start - 80), source.start)
     if match:
         return Source(match.start(1), match.start(1) + len(match.group(1).rstrip()), match.group(1).rstrip(), "name")
-    return None
+    # "some commentators who have suggested", "a campaign surrogate who said": the noun phrase right before.
+    lo = max(0, source.start - 90)
+    rest = masked[lo:source.start]
+    if not rest.endswith(" ") or not rest.rstrip()[-1:].isalpha():
+        return None
+    return _name_or_np(masked, lo, rest.rstrip())
 
 
 # "The town released a statement saying C": the one who put the text out, before the verb.
