@@ -287,3 +287,9 @@ def test_who_without_a_comma_stands_for_the_noun_phrase_before_it():
     q = extract_quotes("Intro.\n\nThere are some security experts who think the case is “clear as day.”")[0]
     assert q.mention == "who"
     assert q.speaker == "some security experts"
+
+
+def test_said_more_than_a_count_reports_a_clause():
+    q = extract_quotes("Intro.\n\nThe auditors said more than 300 files held “sensitive material.”")[0]
+    assert q.text.startswith("more than 300 files")
+    assert q.speaker == "The auditors" or q.mention == "The auditors"
