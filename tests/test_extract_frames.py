@@ -526,3 +526,10 @@ def test_a_place_opening_the_sentence_is_not_an_apposition():
     text = "Intro.\n\nHere in Columbia, Ken Ito stepped up his attacks, saying, “We have got to win this.”"
     q = extract_quotes(text)[0]
     assert q.speaker == "Ken Ito"
+
+
+def test_a_wire_dateline_is_not_the_speaker():
+    text = ("Intro.\n\nOSLO, Dec. 8 (UPI) — In response to the new tariffs, the mayor’s chief aide rallied "
+            "supporters, saying: “We have to be ready.”")
+    q = extract_quotes(text)[0]
+    assert q.mention == "the mayor’s chief aide"

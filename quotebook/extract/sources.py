@@ -293,7 +293,8 @@ def _name_run_ending(rest: str) -> tuple[int, int] | None:
     return found
 
 
-_DATELINE_DASH = re.compile(r"\s*(?:[A-Z][\w.]*\s*){0,3}[—–-]+\s")
+# "DECATUR, Ill. —", "WASHINGTON, Dec. 8 (UPI) —": what follows a dateline's first comma.
+_DATELINE_DASH = re.compile(r"\s*(?:[A-Z0-9][\w.]*\s*){0,3}(?:\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*)?[—–-]+\s")
 _PREPOSITIONS = frozenset("in on at for with from by of after before during since until near across inside outside".split())
 
 
