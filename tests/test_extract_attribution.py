@@ -276,3 +276,34 @@ def test_a_long_first_paragraph_is_no_headline_and_keeps_its_direct_quote():
             "“This terminal belongs to everyone in the valley,” Ito said.\n\nThe ferry runs every hour.")
     kinds = {q.text: q.kind for q in extract_quotes(text)}
     assert kinds["“This terminal belongs to everyone in the valley,”"] == "direct"
+
+
+def test_who_issued_a_statement_is_its_speaker():
+    text = "Intro.\n\nMayor Ken Ito issued a statement saying the harbour plan was “a gift to the town.”"
+    q = extract_quotes(text)[0]
+    assert q.speaker == "Ken Ito"
+    assert q.mention == "Mayor Ken Ito"
+
+
+def test_he_or_she_never_stands_for_a_group_of_unknown_gender():
+    text = "Intro.\n\nThe Iowa Democrats met on Monday in Ames. “The plan is dead on arrival,” she said."
+    q = extract_quotes(text)[0]
+    assert q.mention == "she"
+    assert q.speaker is None
+
+
+def test_people_of_a_thing_are_the_source_not_the_thing():
+    q = extract_quotes("Intro.\n\nSeveral supporters of the levy said the town “cannot wait another year.”")[0]
+    assert q.mention == "Several supporters of the levy"
+
+
+def test_who_without_a_comma_stands_for_the_noun_phrase_before_it():
+    q = extract_quotes("Intro.\n\nThere are some security experts who think the case is “clear as day.”")[0]
+    assert q.mention == "who"
+    assert q.speaker == "some security experts"
+
+
+def test_said_more_than_a_count_reports_a_clause():
+    q = extract_quotes("Intro.\n\nThe auditors said more than 300 files held “sensitive material.”")[0]
+    assert q.text.startswith("more than 300 files")
+    assert q.speaker == "The auditors" or q.mention == "The auditors"

@@ -86,3 +86,13 @@ def test_transcript_turns_are_direct_only_inside_quotation_marks():
         "PENCE: “I support it, and I think voters do too.”\n\nWALLACE: Thank you."
     )
     assert [q.kind for q in extract_quotes(text)] == ["indirect", "direct", "indirect"]
+
+
+def test_a_plural_noun_before_a_verb_is_no_cue():
+    quotes = extract_quotes("Intro.\n\nThe audit found 1,300 Lee emails contained “sensitive material.”")
+    assert all(q.cue != "emails" and q.speaker != "Lee" for q in quotes)
+
+
+def test_the_same_form_after_a_pronoun_is_still_a_verb():
+    quotes = extract_quotes("Intro.\n\nShe criticised Ann Lee, who he claims has been “unfair to him.”")
+    assert any(q.cue == "claims" for q in quotes)

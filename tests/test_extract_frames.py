@@ -507,3 +507,29 @@ def test_a_dateline_is_not_an_apposed_subject():
 def test_a_clause_of_circumstance_may_end_in_a_colon_before_the_quotation():
     q = _direct_tier("Intro.\n\nKen Ito told the council when asked about the pier: “The matter is closed for now.”")[0]
     assert (q.text, q.speaker) == ("“The matter is closed for now.”", "Ken Ito")
+
+
+def test_an_opener_word_before_a_comma_is_not_the_speaker():
+    for opener in ("Early in his term", "Amid the protests", "Ironically"):
+        text = f"Intro.\n\n{opener}, Mayor Ken Ito attacked the plan, calling it “a gift to developers.”"
+        q = [q for q in extract_quotes(text) if "gift" in q.text][0]
+        assert q.speaker == "Ken Ito", opener
+
+
+def test_a_town_and_state_before_the_subject_are_a_place():
+    text = "Intro.\n\nIn Salem, New Hampshire, Ken Ito went after his rival, calling him “a total stiff.”"
+    q = [q for q in extract_quotes(text) if "stiff" in q.text][0]
+    assert q.speaker == "Ken Ito"
+
+
+def test_a_place_opening_the_sentence_is_not_an_apposition():
+    text = "Intro.\n\nHere in Columbia, Ken Ito stepped up his attacks, saying, “We have got to win this.”"
+    q = extract_quotes(text)[0]
+    assert q.speaker == "Ken Ito"
+
+
+def test_a_wire_dateline_is_not_the_speaker():
+    text = ("Intro.\n\nOSLO, Dec. 8 (UPI) — In response to the new tariffs, the mayor’s chief aide rallied "
+            "supporters, saying: “We have to be ready.”")
+    q = extract_quotes(text)[0]
+    assert q.mention == "the mayor’s chief aide"

@@ -44,6 +44,17 @@ _NEVER = frozenset({"note", "state", "states", "knew", "find", "question", "cont
                     "considered"})
 
 
+# Plural nouns that are also verb forms: before a verb they are the subject, not a cue
+# ("1,300 Clinton emails contained C", "his tweets were").
+_PLURAL_NOUNS = frozenset({"emails", "e-mails", "tweets", "posts", "claims", "reports", "comments", "remarks",
+                           "texts", "messages", "responses", "answers", "replies", "statements", "notes"})
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ed|were|are|was|is|have|had|has|show|showed|shows|contain|contains|"
+                         r"include|includes|reveal|reveals|suggest|suggests)\b")
+
+
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|it|who|He|She|It)\s+$")
+
+
 class Cue(NamedTuple):
     start: int
     end: int
@@ -128,6 +139,9 @@ def _verb_cue(masked: str, start: int, end: int) -> Cue | None:
             # ("went on to say": the cue is the verb after "to")
             cue_end = end + masked[end:end + 12].find(_PHRASAL[low]) + len(_PHRASAL[low])
             return Cue(start, cue_end, low, True)
+    if low in _PLURAL_NOUNS and _VERB_AFTER.match(masked, end) and \
+            not _PRONOUN_BEFORE.search(masked, max(0, start - 6), start):
+        return None  # ("who he claims has been unfair": after a pronoun the form is a verb)
     speech = lexicon.reporting_verbs()
     if low in speech:
         return Cue(start, end, speech[low], True)

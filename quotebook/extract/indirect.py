@@ -65,6 +65,8 @@ _NOT_CLAUSE = frozenset(
 # "said Thursday during a town hall in Buffalo, New York, that…": the "that" a few words on.
 _THAT_AHEAD = re.compile(r"[^.;:?!\x1a“”\"]{0,120}?\b(that)\s")
 _WORD = re.compile(r"[\w’']+")
+# "said more than 1,300 emails held…": a count opens the clause ("said more of the same" does not).
+_COUNT_SUBJECT = re.compile(r"(?:more|less)\s+than\s+(?:\d|a\s+(?:dozen|hundred|thousand|million|third|quarter|half)\b)")
 _CONTRACTION = re.compile(r"['’](?:s|re|ll|d|ve|m)$")
 
 
@@ -93,7 +95,7 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
             low = _CONTRACTION.sub("", word.group().lower())
             if not speech and low not in _CLAUSE_START:
                 return None
-            if speech and low in _NOT_CLAUSE:
+            if speech and low in _NOT_CLAUSE and not _COUNT_SUBJECT.match(masked, start):
                 return None
     stop = trim_end(masked, start, end)
     # "…, but he gave…", "…; the party…": a new clause ends the reported one.

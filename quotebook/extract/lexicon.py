@@ -32,6 +32,12 @@ def phrases(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def phrases_cased(name: str) -> tuple[str, ...]:
+    """Every line of a list as written (proper names keep their capitals), longest first."""
+    return tuple(sorted(set(_lines(name)), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def verb_forms(name: str) -> dict[str, str]:
     """Map each form of each verb in a verb list to its base form."""
     forms: dict[str, str] = {}

@@ -333,6 +333,8 @@ class Entities:
         if not candidates:
             return None, 0.0
         best_pos, best = candidates[0]
+        if gender in ("male", "female") and best.gender is None and not role_word:
+            return None, 0.0  # "The Iowa Democrats met. …, she said": no one we know to be a she
         confidence = 0.85 if best.gender == gender or role_word else 0.7
         if len(candidates) > 1 and best_pos - candidates[1][0] < 200 and not role_word:
             confidence -= 0.2

@@ -23,7 +23,7 @@ from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, find_mentio
 from quotebook.extract.records import Candidate, Source
 from quotebook.extract.reported import find_reported
 from quotebook.extract.sentences import split_sentences
-from quotebook.extract.sources import QUANTITY_SUBJECTS, _source_before, governed_np, relative_antecedent
+from quotebook.extract.sources import QUANTITY_SUBJECTS, _source_before, carrier_author, governed_np, people_of, relative_antecedent
 from quotebook.extract.tidy import tidy_speakers
 from quotebook.extract.unsourced import find_unsourced
 
@@ -396,6 +396,8 @@ def _to_quote(text: str, masked: str, cand: Candidate, entities: Entities, segme
     speaker, speaker_type, role, confidence = None, None, None, cand.confidence
     mention = cand.source
     if mention is not None:
+        # "Lee issued a statement saying C": Lee; "Several supporters of the levy said": the supporters.
+        mention = carrier_author(masked, mention) or people_of(masked, mention)
         speaker, speaker_type, role, certainty = resolve_source(text, masked, mention, entities, spans)
         confidence = round(max(0.05, min(1.0, cand.confidence * certainty)), 3)
     return Quote(

@@ -8,6 +8,7 @@ Ben Carson") is read by quotebook.extract.inverted.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quotebook.extract import lexicon
 from quotebook.extract.marks import MASK
@@ -189,6 +190,7 @@ _GOVERNED_NP = re.compile(
 _GOVERNING = (" familiar with ", " close to ", " briefed on ", " knowledgeable about ")
 
 _SPOKESPERSON_ENDS = ("for", "of", "at", "with", "to", "from", "the")
+_SPOKESPERSON_LINKS = (" for ", " of ", " at ", " with ", " to ", " from ")
 _GOVERNED_ENDS = ("to", "with", "by", "in", "the")
 
 
@@ -291,7 +293,8 @@ def _name_run_ending(rest: str) -> tuple[int, int] | None:
     return found
 
 
-_DATELINE_DASH = re.compile(r"\s*(?:[A-Z][\w.]*\s*){0,3}[—–-]+\s")
+# "DECATUR, Ill. —", "WASHINGTON, Dec. 8 (UPI) —": what follows a dateline's first comma.
+_DATELINE_DASH = re.compile(r"\s*(?:[A-Z0-9][\w.]*\s*){0,3}(?:\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*)?[—–-]+\s")
 _PREPOSITIONS = frozenset("in on at for with from by of after before during since until near across inside outside".split())
 
 
@@ -317,6 +320,15 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     comma = body.rfind(",")
     if comma < 0:
         return None
+    if _opens_sentence(masked, offset):
+        opener = _sentence_opener().match(body)
+        first_comma = body.find(",")
+        # (Not "Playing Field Promotions, a talent agency, said": a name that reads as an opener.)
+        if opener.end() > comma and not _names_a_subject(body[:first_comma]):
+            # "Here in Columbia, Ito stepped up his attacks, saying": the place ends an opener, not a subject.
+            subject = _sentence_subject(masked, offset, offset + len(body))
+            if subject is not None:
+                return subject
     apposition = body[comma + 1:].strip()
     if not apposition or MASK in apposition or len(apposition.split()) > 25 or _DATELINE_DASH.match(body, comma + 1):
         return None
@@ -338,6 +350,17 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     return Source(offset + b, offset + e, head[b:e], "name")
 
 
+def _names_a_subject(chunk: str) -> bool:
+    """"Playing Field Promotions": a name of several words that no preposition opens."""
+    words = chunk.split()
+    return len(words) > 1 and words[0].lower() not in _PREPOSITIONS and NAME_RUN.fullmatch(chunk) is not None
+
+
+def _opens_sentence(masked: str, pos: int) -> bool:
+    before = masked[max(0, pos - 4):pos].rstrip(" \u00a0")
+    return not before or before[-1] in ".!?”\"\n" + MASK
+
+
 def _is_opener(prefix: str) -> bool:
     """Text before a subject that leaves the subject at the head of the main clause."""
     stripped = prefix.strip()
@@ -352,7 +375,7 @@ def _is_opener(prefix: str) -> bool:
 def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
     """A name, pronoun or noun phrase opening the sentence, after an opener like "On Monday,"."""
     pos = s
-    opener = _SENTENCE_OPENER.match(masked, s, end)
+    opener = _sentence_opener().match(masked, s, end)
     if opener:
         pos = opener.end()
     word = _SUBJECT_PRONOUN.match(masked[pos:end])
@@ -375,19 +398,29 @@ def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
     return _subject_np(masked, pos, end)
 
 
-_SENTENCE_OPENER = re.compile(
-    # Datelines: "Washington (AFP) –", "BUENA PARK, Calif. -"
-    r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s*\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*[–—-]+\s*"
-    r"|[A-Z]{2,}(?:[ ,.]+[A-Z][\w.]*){0,3}\s+[–—-]+\s+)?"
-    r"(?:(?:But|And|So|Yet|Then|Later|Still|Earlier|Meanwhile|Instead|Also|However|Now|Separately|Indeed)\b,?\s+"
-    r"(?:(?:then|so|yet|also|now)\s+)?)?"
-    # Openers ending in a comma: "On Monday,", "Recalling that moment,", "Hours later,", "Outside the hall,"
-    r"(?:(?:On|In|At|During|After|Before|Since|Last|This|Earlier|Later|Speaking|Asked|Addressing|From|For|"
-    r"With|Without|Despite|Responding|Appearing|Writing|Outside|Inside|Across|Near|Behind|Back|Elsewhere|Overall|"
-    r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]+ing|"
-    r"Immediately|Shortly|Recently|Previously|Finally|Eventually|Ultimately|Initially|Publicly|Privately|Separately)\b"
-    r"[^,;:\x1a“”\"]{0,80}?,\s+)?"
-)
+@lru_cache(maxsize=1)
+def _sentence_opener() -> re.Pattern[str]:
+    """Datelines and openers ending in a comma, before a sentence's subject (built once, from the lexicons)."""
+    states = "|".join(re.escape(state) for state in lexicon.phrases_cased("us_states.txt"))
+    return re.compile(
+        # Datelines: "Washington (AFP) –", "WASHINGTON, Dec. 8 (UPI) —", "BUENA PARK, Calif. -"
+        r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z0-9][\w.]*){0,3}\s*\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*[–—-]+\s*"
+        r"|[A-Z]{2,}(?:[ ,.]+[A-Z][\w.]*){0,3}\s+[–—-]+\s+)?"
+        r"(?:(?:But|And|So|Yet|Then|Later|Still|Earlier|Meanwhile|Instead|Also|However|Now|Separately|Indeed)\b,?\s+"
+        r"(?:(?:then|so|yet|also|now)\s+)?)?"
+        # Openers ending in a comma: "On Monday,", "Recalling that moment,", "Hours later,", "Outside the hall,",
+        # "Amid the protests,", "Ironically,", "Thirteen years earlier,"
+        r"(?:(?:On|In|At|During|After|Before|Since|Last|This|Earlier|Later|Speaking|Asked|Addressing|From|For|"
+        r"With|Without|Despite|Responding|Appearing|Writing|Outside|Inside|Across|Near|Behind|Back|Elsewhere|Overall|"
+        r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]+ing|"
+        r"Immediately|Shortly|Recently|Previously|Finally|Eventually|Ultimately|Initially|Publicly|Privately|Separately|"
+        r"Amid|Amidst|Early|Here|There|Likewise|Similarly|"
+        r"[A-Z][a-z]{2,}(?:ically|ously|ively|edly|ately|ingly|ntly|tily|rily)|"
+        r"[A-Z][a-z]+\s+(?:years|months|weeks|days|hours|minutes)\s+(?:earlier|later|ago|before))\b"
+        r"[^,;:\x1a“”\"]{0,80}?,\s+"
+        # "In Salem, New Hampshire, Lee said": the state after the town belongs to the opener.
+        rf"(?:(?:{states})(?![\w.]),\s+)?)?"
+    )
 
 
 _QUANTITY = re.compile(r"(?:Hundreds|Thousands|Dozens|Millions|Many|Most|Some|Several|Few|One|Another|Two|Three|Four|Five|Both|All)\b"
@@ -479,7 +512,7 @@ _RELATIVE_SUBJECT = re.compile(
 def relative_subject(masked: str, s: int, before: int) -> Source | None:
     """The subject a relative clause ending at before describes, if that subject opens the sentence."""
     pos = s
-    opener = _SENTENCE_OPENER.match(masked, s, before)
+    opener = _sentence_opener().match(masked, s, before)
     if opener:
         pos = opener.end()
     match = _RELATIVE_SUBJECT.match(masked, pos, before)
@@ -500,4 +533,44 @@ def relative_antecedent(masked: str, source: Source) -> Source | None:
     match = _RELATIVE_ANTECEDENT.search(masked, max(0, source.start - 80), source.start)
     if match:
         return Source(match.start(1), match.start(1) + len(match.group(1).rstrip()), match.group(1).rstrip(), "name")
-    return None
+    # "some commentators who have suggested", "a campaign surrogate who said": the noun phrase right before.
+    lo = max(0, source.start - 90)
+    rest = masked[lo:source.start]
+    if not rest.endswith(" ") or not rest.rstrip()[-1:].isalpha():
+        return None
+    return _name_or_np(masked, lo, rest.rstrip())
+
+
+# "The town released a statement saying C": the one who put the text out, before the verb.
+_ISSUED = re.compile(
+    r"\b(?:issued|released|sent(?:\s+out)?|put\s+out|posted|published|emailed|distributed|circulated)\s+$"
+)
+_ISSUED_TAIL = ("issued", "released", "sent", "out", "posted", "published", "emailed", "distributed", "circulated")
+
+
+def carrier_author(masked: str, source: Source) -> Source | None:
+    """The subject that issued "a statement" when a quotation's source is the statement itself."""
+    words = source.text.split()
+    if source.kind != "np" or len(words) < 2 or words[0].lower() not in ("a", "an"):
+        return None
+    if words[-1].lower() not in lexicon.words("text_carriers.txt"):
+        return None
+    before = masked[max(0, source.start - 30):source.start]
+    if not before.rstrip().endswith(_ISSUED_TAIL):
+        return None
+    verb = _ISSUED.search(before)
+    if verb is None:
+        return None
+    verb_start = source.start - len(before) + verb.start()
+    lo = max(masked.rfind(". ", 0, verb_start) + 2, masked.rfind("\n", 0, verb_start) + 1, verb_start - 200)
+    return _source_before(masked, lo, verb_start)
+
+
+def people_of(masked: str, source: Source) -> Source:
+    """"Several supporters of the levy said": the people are the source, not the thing they are for."""
+    if source.kind != "np" or not masked[max(0, source.start - 6):source.start].endswith(_SPOKESPERSON_LINKS):
+        return source
+    spokes = _SPOKESPERSON.search(masked, max(0, source.start - 60), source.start)
+    if spokes is None or spokes.end() != source.start or spokes.group(1).lower() not in lexicon.anonymous_nouns():
+        return source
+    return Source(spokes.start(), source.end, masked[spokes.start():source.end], "np")
