@@ -182,6 +182,6 @@ _MODIFIER = re.compile(
 
 
 def skip_modifiers(masked: str, pos: int, end: int) -> int:
-    """Position after the modifiers that may follow a cue at pos."""
+    """Position after the modifiers that may follow a cue at pos (asked again there, the same position)."""
     match = _MODIFIER.match(masked, pos, end)
     return match.end() if match else pos
