@@ -307,7 +307,10 @@ def _second_cues(masked: str, start: int, e: int) -> list[_SecondCue]:
         begin = before.start()
         while begin > start and masked[begin - 1] in " ,":
             begin -= 1
-        after = skip_modifiers(masked, skip_object(masked, skip_modifiers(masked, cue.end, e), e, cue.base), e)
+        after = skip_modifiers(masked, cue.end, e)
+        past_object = skip_object(masked, after, e, cue.base)
+        if past_object != after:
+            after = skip_modifiers(masked, past_object, e)
         found.append(_SecondCue(begin, after, masked[cue.start:cue.end], _pronoun_of(before) or _clause_pronoun(masked, start, begin)))
     return sorted(found)
 
@@ -344,8 +347,10 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     after = source.end if inverted else cue.end
     after = skip_modifiers(masked, after, e)
     if not inverted:
-        after = skip_object(masked, after, e, cue.base)
-        after = skip_modifiers(masked, after, e)
+        # (skip_modifiers stops where no modifier starts: it is asked again only past an object.)
+        past_object = skip_object(masked, after, e, cue.base)
+        if past_object != after:
+            after = skip_modifiers(masked, past_object, e)
         # "shot back in a statement, saying C": the participle introduces the content.
         saying = _SAYING.match(masked, after, e)
         if saying is not None:

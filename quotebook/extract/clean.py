@@ -37,11 +37,23 @@ def is_spam_line(line: str) -> bool:
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Paragraphs of prose, as offsets; spam lines are left out."""
     paragraphs = []
-    for match in _LINE.finditer(text):
-        line = match.group()
+    for offset, line in _lines(text):
         if line.isspace() or is_spam_line(line):
             continue
-        start = match.start() + (len(line) - len(line.lstrip()))
-        end = match.start() + len(line.rstrip())
+        start = offset + (len(line) - len(line.lstrip()))
+        end = offset + len(line.rstrip())
         paragraphs.append(Paragraph(start, end))
     return paragraphs
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of every match of _LINE in text, in order."""
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        return [(match.start(), match.group()) for match in _LINE.finditer(text)]
+    # Most texts break lines with "\n" alone: str.split cuts them at C speed, faster than the regex.
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        if line:
+            lines.append((offset, line))
+        offset += len(line) + 1
+    return lines

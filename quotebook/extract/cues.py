@@ -83,10 +83,11 @@ def find_cues(masked: str, start: int, end: int) -> list[Cue]:
     lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
     cues = [cue for match_end, cue in verbs[lo:hi] if cue is not None and match_end <= end]
     cut = _verb_cut_at(masked, start, end)  # a word that the end of the range cuts short
-    if cut is not None:
-        cues.append(cut)
-    cues.extend(_according(masked, start, end))
-    cues.sort(key=lambda c: c.start)
+    according = _according(masked, start, end)
+    if cut is not None or according:
+        # (The verbs' cues are in order already: most ranges need no sort.)
+        cues.extend(([cut] if cut is not None else []) + according)
+        cues.sort(key=lambda c: c.start)
     return cues
 
 
@@ -195,6 +196,6 @@ _MODIFIER = re.compile(
 
 
 def skip_modifiers(masked: str, pos: int, end: int) -> int:
-    """Position after the modifiers that may follow a cue at pos."""
+    """Position after the modifiers that may follow a cue at pos (asked again there, the same position)."""
     match = _MODIFIER.match(masked, pos, end)
     return match.end() if match else pos

@@ -134,7 +134,11 @@ def pair_quotation_marks(text: str, paragraphs: list[Paragraph]) -> SegmentList:
         doubles: list[Mark] = []
         singles: list[Mark] = []
         for match in _MARK.finditer(text, para.start, para.end):
-            mark = _classify(text, match.start(), match.end(), para)
+            start = match.start()
+            if (text[start] in "'’" and para.start < start < para.end - 1 and match.end() == start + 1
+                    and text[start - 1].isalnum() and text[start + 1].isalnum()):
+                continue  # "don’t", "Trump's": what _classify says of an apostrophe between letters, sooner
+            mark = _classify(text, start, match.end(), para)
             if mark is not None:
                 (singles if mark.single else doubles).append(mark)
         found = _pair_doubles(text, doubles, para, index)

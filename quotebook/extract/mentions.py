@@ -23,12 +23,15 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 # "U.S.", "J.", "Sen.", but not a possessive ("Clinton's" gives "Clinton").
 _ABBREVIATIONS = ("Sen Rep Gov Gen Lt Col Mr Mrs Ms Dr St Jr Sr Sgt Capt Adm Maj Rev Prof Hon Pres Cmdr Atty Supt "
                   "Cpl Pvt Fr Msgr Messrs").split()
+assert all(a[1:].isalpha() and a[1:].islower() and len(a) <= 6 for a in _ABBREVIATIONS), \
+    "_AFTER_CAPITAL tries the abbreviations only before one to five small letters and a dot"
 # A token once its capital is read (the abbreviations look back at it): _TOKEN's three
 # branches in its order. (Letters and hyphens as one class repeated, an apostrophe between:
-# the engine's fast loop.)
+# the engine's fast loop. The abbreviations' lookbehinds are tried only before a short word and a
+# dot, which most tokens are not.)
 _AFTER_CAPITAL = (
     rf"(?:\.(?:[{_UPPER}]\.)*(?![{_LETTER}])"
-    r"|(?:" + "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS) + r")\."
+    r"|(?=[a-z]{1,5}\.)(?:" + "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS) + r")\."
     rf"|[{_LETTER}\-]*(?:['’](?=[{_LETTER}]{{2}})[{_LETTER}\-]*)*(?![{_LETTER}]))"
 )
 _TOKEN = rf"[{_UPPER}]{_AFTER_CAPITAL}"

@@ -75,7 +75,10 @@ _FRAGMENT_CHARS = 22
 _PARTICIPLE_BEFORE = re.compile(r"(?:,|\b(?:by|before|after|while|in|when|without))\s*\Z")
 
 
-_COORDINATED_BEFORE = re.compile(r"(?:\b(?:and|but)|,\s+who|\b(?:and|but)\s+(?P<pronoun>he|she|they))\s+(?:also\s+|then\s+|later\s+|again\s+|even\s+|repeatedly\s+|has\s+|had\s+)?"
+# (Same matches as r"(?:\b(?:and|but)|,\s+who|\b(?:and|but)\s+(?P<pronoun>he|she|they))\s+…": the first
+# character is read as a class, then looked back at, so the search skips to a, b and commas at C speed.)
+_COORDINATED_BEFORE = re.compile(r"[ab,](?:(?<!\w.)(?<=a)nd|(?<!\w.)(?<=b)ut|(?<=,)\s+who|"
+                                 r"(?<!\w.)(?:(?<=a)nd|(?<=b)ut)\s+(?P<pronoun>he|she|they))\s+(?:also\s+|then\s+|later\s+|again\s+|even\s+|repeatedly\s+|has\s+|had\s+)?"
                                  r"(?:(?:went|goes|go)\s+on\s+to\s+)?\Z")
 
 
@@ -151,7 +154,10 @@ _OTHER_SUBJECT = re.compile(r"(?:[,;]|\b(?:that|so|and|but))\s+(I|we|he|she|they
 
 # "Trump issued a statement: “…”", "he demurred: “…”": a clause, a colon, the quotation.
 # ("Trump issued a statement, “…”": a noun for something written, then a comma, works the same.)
-_LEAD_IN_QUOTE = re.compile(r"(?:[:]|\b(?:statement|tweet|message|post|letter|email|note|memo)\s*,)\s*(?=[“\"'‘«`])")
+# (Same matches as r"(?:[:]|\b(?:statement|tweet|message|post|letter|email|note|memo)\s*,)\s*(?=…)", opened
+# by a character class, looked back at, so that a search skips to a colon or a noun's first letter.)
+_LEAD_IN_QUOTE = re.compile(r"[:stmplen](?:(?<=:)|(?<!\w.)(?:(?<=s)tatement|(?<=t)weet|(?<=m)essage|(?<=p)ost|"
+                            r"(?<=l)etter|(?<=e)mail|(?<=n)ote|(?<=m)emo)\s*,)\s*(?=[“\"'‘«`])")
 
 
 def _participle_quote(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:

@@ -478,14 +478,15 @@ _WHICH_LEADS = re.compile(r"(?:^|[,;—])\s*(?:to|at|after|upon|on|in)\s+which(?
 
 def _clause_prefix(prefix: str) -> str:
     """Cut the subject's own words ("White House press secretary") off the text before it."""
-    for match in reversed(list(_PREFIX_BREAK.finditer(prefix))):
-        tail = prefix[match.end():]
-        if MASK in tail or len(tail.split()) > 8:
-            break
-        if _CLAUSE_VERB.search(tail):
-            break
-        return prefix[:match.end()] + " "
-    return prefix
+    # Only the last break counts: it is found in the reversed text, so the scan stops at once.
+    last = _PREFIX_BREAK.search(prefix[::-1])
+    if last is None:
+        return prefix
+    cut = len(prefix) - last.start()
+    tail = prefix[cut:]
+    if MASK in tail or len(tail.split()) > 8 or _CLAUSE_VERB.search(tail):
+        return prefix
+    return prefix[:cut] + " "
 
 
 def _np_after(masked: str, pos: int, end: int) -> Source | None:
