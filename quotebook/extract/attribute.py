@@ -49,15 +49,13 @@ from quotebook.extract.quoted_frames import (
 )
 from quotebook.extract.records import Candidate, Source, _segments_in
 from quotebook.extract.sources import (
-    _clause_prefix,
     _ends_with_boundary,
-    _is_opener,
     _np_after,
     _source_before,
-    _subject_leads,
     relative_antecedent,
     relative_subject,
 )
+from quotebook.extract.subjects import _clause_prefix, _is_opener, _subject_leads
 
 __all__ = ["Candidate", "Source", "frame_sentence", "is_pure_quote", "relative_antecedent"]
 

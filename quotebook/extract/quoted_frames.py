@@ -15,7 +15,7 @@ from quotebook.extract.indirect import _CLAUSE_BREAK, content_after, kind_of, sk
 from quotebook.extract.marks import SegmentList
 from quotebook.extract.mentions import NAME_RUN, _NOT_NAMES
 from quotebook.extract.records import Candidate, Source, _segments_in
-from quotebook.extract.sources import _AUX_WORDS, _NOT_HEAD, _sentence_subject
+from quotebook.extract.subjects import _AUX_WORDS, _NOT_HEAD, _sentence_subject
 
 
 _COPULAS = frozenset("is was are were be been being am 's ’s seems seemed remains remained becomes became".split())

@@ -28,7 +28,8 @@ from quotebook.extract.mentions import mention_from_span
 from quotebook.extract.records import Candidate, Source
 from quotebook.extract.sentences import split_sentences
 from quotebook.extract.quoted_frames import _COORDINATED_BEFORE, _PARTICIPLE_BEFORE, _pronoun_of
-from quotebook.extract.sources import _clause_prefix, _sentence_subject, _source_before, _subject_leads
+from quotebook.extract.sources import _source_before
+from quotebook.extract.subjects import _clause_prefix, _sentence_subject, _subject_leads
 
 # A complement that shows the verb is not taking a stance: "backed down", "planned by", "want out".
 _NOT_COMPLEMENT = frozenset(

@@ -1,47 +1,35 @@
-"""Who is speaking: the subject before a cue, and the sentence's subject.
+"""Who is speaking: the subject just before a cue.
 
 "Ann Lee, a photographer, has also said" → Ann Lee; "A spokesman for Platte River
 told" → the spokesman. The inverted subject after a cue ("said retired neurosurgeon
-Ben Carson") is read by quotebook.extract.inverted.
+Ben Carson") is read by quotebook.extract.inverted, and the subject that opens a
+sentence by quotebook.extract.subjects.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from quotebook.extract import lexicon
 from quotebook.extract.marks import MASK
 from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES, name_runs
 from quotebook.extract.records import Source
+from quotebook.extract.subjects import (
+    _AUX_WORDS,
+    _NOT_HEAD,
+    _PREPOSITIONS,
+    _is_opener,
+    _names_a_subject,
+    _opens_sentence,
+    _sentence_opener,
+    _sentence_subject,
+)
 
 
 _NP_TOKEN = re.compile(r"[\w’'\-\.]+")
 
 
-# ("Then he cut into Bush, calling…": lower case after an opener.)
-_SUBJECT_PRONOUN = re.compile(r"([Hh]e|[Ss]he|[Tt]hey|It|[Ww]e|I)\b")
-
-
-_CLAUSE_SPLIT = re.compile(r"[,;:—(”\"\x1a]|\s-\s|\b(?:and|but|as|because|while|when|although|so|that|if)\b")
-
-
-_PREFIX_BREAK = re.compile(r"[,”\"'’»:—]")
-
-
-# (not inside a hyphenated word: "warm-and-fuzzy Trump said")
-_CLAUSE_VERB = re.compile(r"(?<![\w\-])(?:is|was|are|were|has|had|have|and|or|but|that|which|who)(?![\w\-])")
-
-
 _NP_BREAK = re.compile("[,;:\u201c\u201d\"" + MASK + "]")  # ends a noun phrase read backwards
-
-
-# Between a subject and its cue: "has also said", "later told", "repeatedly warned".
-_AUX_WORDS = frozenset(
-    """also later then has have had would will did does do is was were are once previously recently
-    repeatedly again never often always reportedly just even still already further first been long
-    not however Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today tonight""".split()
-)
 
 
 # "Feinstein last week said", "Lee on Monday told": time between a subject and its cue.
@@ -62,19 +50,6 @@ _PARTY_TAG = re.compile(r"\s*\((?:[RDI]|[A-Z][\w.]*)[-–,][^()]{1,30}\)\s*$|\s*
 _DETERMINERS = frozenset(
     """the a an one two three four five several some many most other another his her their its our
     my your this that these those both few top senior local state federal""".split()
-)
-
-
-_NOT_HEAD = frozenset(
-    """that which who whom as to and or but be been being is was were are has have had it its this
-    they he she we i you him her them there here not also so than then when while if because after
-    before since until what how why where all a an the these those his our my your some any each
-    every no their by of for with from in on at about into""".split()
-)
-
-
-_BOUNDARY_WORDS = frozenset(
-    "and but as because while when although though so where if since after before until or yet nor".split()
 )
 
 
@@ -295,7 +270,6 @@ def _name_run_ending(rest: str) -> tuple[int, int] | None:
 
 # "DECATUR, Ill. —", "WASHINGTON, Dec. 8 (UPI) —": what follows a dateline's first comma.
 _DATELINE_DASH = re.compile(r"\s*(?:[A-Z0-9][\w.]*\s*){0,3}(?:\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*)?[—–-]+\s")
-_PREPOSITIONS = frozenset("in on at for with from by of after before during since until near across inside outside".split())
 
 
 def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
@@ -348,145 +322,6 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     if head[b:e].split()[-1].lower() in _NOT_NAMES:
         return None
     return Source(offset + b, offset + e, head[b:e], "name")
-
-
-def _names_a_subject(chunk: str) -> bool:
-    """"Playing Field Promotions": a name of several words that no preposition opens."""
-    words = chunk.split()
-    return len(words) > 1 and words[0].lower() not in _PREPOSITIONS and NAME_RUN.fullmatch(chunk) is not None
-
-
-def _opens_sentence(masked: str, pos: int) -> bool:
-    before = masked[max(0, pos - 4):pos].rstrip(" \u00a0")
-    return not before or before[-1] in ".!?”\"\n" + MASK
-
-
-def _is_opener(prefix: str) -> bool:
-    """Text before a subject that leaves the subject at the head of the main clause."""
-    stripped = prefix.strip()
-    if not stripped:
-        return True
-    words = stripped.split()
-    if len(words) == 1 and words[0].strip(",").lower() in _BOUNDARY_WORDS | {"still", "yet", "now", "later", "instead", "meanwhile", "however", "indeed", "separately", "also"}:
-        return True
-    return False
-
-
-def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
-    """A name, pronoun or noun phrase opening the sentence, after an opener like "On Monday,"."""
-    pos = s
-    opener = _sentence_opener().match(masked, s, end)
-    if opener:
-        pos = opener.end()
-    word = _SUBJECT_PRONOUN.match(masked[pos:end])
-    if word:
-        return Source(pos, pos + len(word.group()), word.group(), "pronoun")
-    quantity = _QUANTITY.match(masked, pos, end)
-    if quantity is not None:  # "Hundreds of marchers", "Many voters"
-        return _subject_np(masked, pos, end, words_from=quantity.end())
-    match = NAME_RUN.match(masked, pos, end)
-    if match is not None and masked.startswith(("’s ", "'s "), match.end()):
-        # "Hillary Clinton’s right-hand woman rallied…": the possessor's noun phrase.
-        return _subject_np(masked, pos, end, words_from=match.end() + 3)
-    if match is not None:
-        text = match.group()
-        first = text.split()[0]
-        if first == "The" and " " in text:
-            return _subject_np(masked, pos, end)  # "The Sanders campaign", "The New York Times"
-        if first.lower() not in _NOT_NAMES:
-            return Source(match.start(), match.end(), text, "name")
-    return _subject_np(masked, pos, end)
-
-
-@lru_cache(maxsize=1)
-def _sentence_opener() -> re.Pattern[str]:
-    """Datelines and openers ending in a comma, before a sentence's subject (built once, from the lexicons)."""
-    states = "|".join(re.escape(state) for state in lexicon.phrases_cased("us_states.txt"))
-    return re.compile(
-        # Datelines: "Washington (AFP) –", "WASHINGTON, Dec. 8 (UPI) —", "BUENA PARK, Calif. -"
-        r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z0-9][\w.]*){0,3}\s*\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*[–—-]+\s*"
-        r"|[A-Z]{2,}(?:[ ,.]+[A-Z][\w.]*){0,3}\s+[–—-]+\s+)?"
-        r"(?:(?:But|And|So|Yet|Then|Later|Still|Earlier|Meanwhile|Instead|Also|However|Now|Separately|Indeed)\b,?\s+"
-        r"(?:(?:then|so|yet|also|now)\s+)?)?"
-        # Openers ending in a comma: "On Monday,", "Recalling that moment,", "Hours later,", "Outside the hall,",
-        # "Amid the protests,", "Ironically,", "Thirteen years earlier,"
-        r"(?:(?:On|In|At|During|After|Before|Since|Last|This|Earlier|Later|Speaking|Asked|Addressing|From|For|"
-        r"With|Without|Despite|Responding|Appearing|Writing|Outside|Inside|Across|Near|Behind|Back|Elsewhere|Overall|"
-        r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]+ing|"
-        r"Immediately|Shortly|Recently|Previously|Finally|Eventually|Ultimately|Initially|Publicly|Privately|Separately|"
-        r"Amid|Amidst|Early|Here|There|Likewise|Similarly|"
-        r"[A-Z][a-z]{2,}(?:ically|ously|ively|edly|ately|ingly|ntly|tily|rily)|"
-        r"[A-Z][a-z]+\s+(?:years|months|weeks|days|hours|minutes)\s+(?:earlier|later|ago|before))\b"
-        r"[^,;:\x1a“”\"]{0,80}?,\s+"
-        # "In Salem, New Hampshire, Lee said": the state after the town belongs to the opener.
-        rf"(?:(?:{states})(?![\w.]),\s+)?)?"
-    )
-
-
-_QUANTITY = re.compile(r"(?:Hundreds|Thousands|Dozens|Millions|Many|Most|Some|Several|Few|One|Another|Two|Three|Four|Five|Both|All)\b"
-                       r"(?:\s+of(?:\s+the)?\b)?")
-
-
-_NP_WORD = re.compile(r"[\w’'\-]+")
-
-
-def _subject_np(masked: str, pos: int, end: int, words_from: int | None = None) -> Source | None:
-    """"The Sanders campaign", "the justice": a determiner and the words up to the verb.
-
-    words_from, when given, is where the head words start ("Clinton’s |right-hand woman").
-    """
-    if words_from is None:
-        first = _NP_WORD.match(masked, pos, end)
-        if first is None or first.group().lower() not in ("the", "a", "an", "his", "her", "their", "its"):
-            return None
-        words_from = first.end()
-    verbs = lexicon.reporting_verbs()
-    last = None
-    for i, match in enumerate(_NP_WORD.finditer(masked, words_from, end)):
-        token = match.group()
-        low = token.lower()
-        gap = masked[last.end() if last else words_from:match.start()]
-        if i >= 5 or gap.strip() or low in _AUX_WORDS or low in verbs or low in _NOT_HEAD or (
-                low.endswith("ed") and token.islower()):
-            break
-        last = match
-    if last is None:
-        return None
-    return Source(pos, last.end(), masked[pos:last.end()], "np")
-
-
-_VERBISH = re.compile(
-    r"\b(?:is|was|are|were|has|had|have|be|been|will|would|said|says|did|does|do|can|could|may|might|"
-    r"must|should|which|who|whom|whose|where)\b"
-)
-
-
-def _subject_leads(prefix: str) -> bool:
-    """The words before the subject's head are its own ("White House spokesman", "A defensive")."""
-    stripped = prefix.rstrip()
-    if _is_opener(prefix) or stripped.endswith((",", ";", ":", "—", "(")) or stripped[-8:].split()[-1:] in (
-            ["and"], ["but"], ["as"], ["because"], ["while"], ["when"], ["although"], ["so"], ["that"], ["if"]):
-        return True
-    if _WHICH_LEADS.search(stripped[-30:]):
-        return True  # "…, to which O'Malley interjected:" — a new clause with its own subject
-    tail = _CLAUSE_SPLIT.split(prefix)[-1]
-    return len(tail.split()) <= 7 and not _VERBISH.search(tail)
-
-
-_WHICH_LEADS = re.compile(r"(?:^|[,;—])\s*(?:to|at|after|upon|on|in)\s+which(?:\s+point)?$")
-
-
-def _clause_prefix(prefix: str) -> str:
-    """Cut the subject's own words ("White House press secretary") off the text before it."""
-    # Only the last break counts: it is found in the reversed text, so the scan stops at once.
-    last = _PREFIX_BREAK.search(prefix[::-1])
-    if last is None:
-        return prefix
-    cut = len(prefix) - last.start()
-    tail = prefix[cut:]
-    if MASK in tail or len(tail.split()) > 8 or _CLAUSE_VERB.search(tail):
-        return prefix
-    return prefix[:cut] + " "
 
 
 def _np_after(masked: str, pos: int, end: int) -> Source | None:
