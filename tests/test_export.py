@@ -117,7 +117,6 @@ def test_a_file_that_is_not_an_export_is_refused(tmp_path, book):
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from quotebook.data import Article, Quote  # noqa: E402
 
 _text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
 _name = st.text(st.characters(whitelist_categories=("Lu", "Ll", "Zs", "Pd")), min_size=1, max_size=25)

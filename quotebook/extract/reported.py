@@ -239,7 +239,6 @@ def complement(masked: str, pos: int, end: int, to_comma: bool = False) -> tuple
 
 def _stance_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, segments: SegmentList,
                   paragraph: int) -> Candidate | None:
-    word = masked[cue_start:cue_end].split()[0].lower()
     source = _source_before(masked, s, cue_start)
     if source is None or source.text.endswith(("’s", "'s", "s’", "s'")):
         return None  # "Trump's promise": a noun, read by the noun pass
