@@ -307,3 +307,11 @@ def test_said_more_than_a_count_reports_a_clause():
     q = extract_quotes("Intro.\n\nThe auditors said more than 300 files held “sensitive material.”")[0]
     assert q.text.startswith("more than 300 files")
     assert q.speaker == "The auditors" or q.mention == "The auditors"
+
+
+def test_an_inverted_subject_behind_a_possessive_role_is_the_name():
+    text = ("Intro.\n\n“We will carry the valley,” added his campaign manager Rosa Ibarra.\n\n"
+            "“Nobody saw it coming,” said her longtime adviser, Tom Okafor.")
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [("“We will carry the valley,”", "Rosa Ibarra"),
+                                                      ("“Nobody saw it coming,”", "Tom Okafor")]

@@ -39,6 +39,14 @@ _DESCRIBED_LOOSELY = re.compile(
 )
 
 
+# "added his campaign manager Jeff Weaver", "said her longtime adviser, Ann Lee": whose role it
+# is does not matter, the name that follows it speaks.
+_POSSESSED_ROLE = re.compile(
+    r"(?:his|her|their|its|our)\s+(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*,?\s+"
+    r"((?:[A-Z][\w.’'\-]*\s+){1,3}[A-Z][\w’'\-]+)(?=\s*(?:[,.;:(]|$|\s+(?:of|during|in|at|on|after|before|while|when|who)\b))"
+)
+
+
 def source_after(masked: str, pos: int, end: int) -> Source | None:
     """An inverted subject: "said Soe Min, a USDP member", "said the minister"."""
     while pos < end and masked[pos].isspace():
@@ -61,6 +69,9 @@ def source_after(masked: str, pos: int, end: int) -> Source | None:
     described = _DESCRIBED_LOOSELY.match(masked, pos, end)
     if described and described.group(1).split()[0].lower() not in _NOT_NAMES:
         return Source(described.start(1), described.end(1), described.group(1), "name")
+    possessed = _POSSESSED_ROLE.match(masked, pos, end)
+    if possessed and possessed.group(1).split()[0].lower() not in _NOT_NAMES:
+        return Source(possessed.start(1), possessed.end(1), possessed.group(1), "name")
     np = _INVERTED_NP.match(masked[pos:end])
     if np:
         return Source(pos, pos + np.end(), np.group(), "np")
