@@ -315,3 +315,10 @@ def test_an_inverted_subject_behind_a_possessive_role_is_the_name():
     quotes = extract_quotes(text)
     assert [(q.text, q.speaker) for q in quotes] == [("“We will carry the valley,”", "Rosa Ibarra"),
                                                       ("“Nobody saw it coming,”", "Tom Okafor")]
+
+
+def test_a_platform_before_a_noun_like_post_is_not_the_speaker():
+    text = "Intro.\n\nIn a Facebook post, Ann Lee urged her readers to vote for “anyone but those two.”"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Ann Lee"
+    assert quote.text.endswith("“anyone but those two.”")

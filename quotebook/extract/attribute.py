@@ -100,6 +100,8 @@ _PARTICIPLE = re.compile(r",?\s+(?:and\s+|while\s+|before\s+)?" + _PARTICIPLE_WO
 # Verbs whose content is a name for something: "called the plan “a disaster,”".
 _NAMING = frozenset({"call", "dub", "term", "brand", "describe", "label", "deem", "characterize", "nickname"})
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]his|[Tt]hat)\s+$")
+
 _SAYING = re.compile(r",\s+saying(?:\s+that)?\b")
 
 _GOES_ON = re.compile(r"\s*,\s+(?=(?:but|and|while|although)\s)")
@@ -335,6 +337,9 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         gap = masked[source.end:cue.start]
         if gap.strip() or source.kind == "np" and not _carries_text(source, cue):
             return None  # "the email", "a tweet": a noun, not a verb
+        if (source.kind == "name" and source.text.lower() in lexicon.words("platforms.txt")
+                and _DETERMINER_BEFORE.search(masked, max(s, source.start - 6), source.start)):
+            return None  # "In a Facebook post,": where it was written, not who wrote it
     if source is None:
         prefix = masked[s:cue.start]
         if cue.speech and _ends_with_boundary(prefix) and not masked[cue.start:cue.end].endswith("ing"):
