@@ -28,7 +28,7 @@ from quotebook.extract.mentions import mention_from_span
 from quotebook.extract.records import Candidate, Source
 from quotebook.extract.sentences import split_sentences
 from quotebook.extract.quoted_frames import _COORDINATED_BEFORE, _PARTICIPLE_BEFORE, _pronoun_of
-from quotebook.extract.sources import _source_before
+from quotebook.extract.sources import _source_before, spokesperson_of
 from quotebook.extract.subjects import _clause_prefix, _sentence_subject, _subject_leads
 
 # A complement that shows the verb is not taking a stance: "backed down", "planned by", "want out".
@@ -257,7 +257,7 @@ def _stance_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, seg
         return None  # passive: "was endorsed by"
     if source.kind == "name" and mention_from_span(masked, source.start, source.end) is None:
         return None  # a capitalised phrase that is neither a person nor an organisation ("The U.S.")
-    source = _spokesperson(masked, s, source)
+    source = spokesperson_of(masked, source, s)
     to_comma = source.text.lower() in ("who", "which") or in_subordinate_opener(masked, s, source)
     span = complement(masked, cue_end, e, to_comma)
     if span is None:
@@ -343,20 +343,6 @@ def _long_subject_frame(masked: str, s: int, e: int, cue: Cue, paragraph: int) -
     if span is None or MASK in masked[span[0]:span[1]]:
         return None
     return Candidate([span], "indirect", source, masked[cue.start:cue.end], "pre", paragraph, set(), 0.5)
-
-
-_SPOKESPERSON_BEFORE = re.compile(
-    r"(?:^|(?<=\s))((?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\s+"
-    r"(?:for|of|at|with|to|from|close\s+to)\s+)$"
-)
-
-
-def _spokesperson(masked: str, s: int, source: Source) -> Source:
-    """"A spokesman for the city declined": the spokesman is the source, not the city."""
-    before = _SPOKESPERSON_BEFORE.search(masked, max(s, source.start - 60), source.start)
-    if before is None or before.group(2) not in lexicon.anonymous_nouns():
-        return source
-    return Source(before.start(1), source.end, masked[before.start(1):source.end], "np")
 
 
 def _noun_frame(masked: str, e: int, owner: re.Match, noun: str, after: int, segments: SegmentList,

@@ -406,7 +406,19 @@ def people_of(masked: str, source: Source) -> Source:
     """"Several supporters of the levy said": the people are the source, not the thing they are for."""
     if source.kind != "np" or not masked[max(0, source.start - 6):source.start].endswith(_SPOKESPERSON_LINKS):
         return source
-    spokes = _SPOKESPERSON.search(masked, max(0, source.start - 60), source.start)
-    if spokes is None or spokes.end() != source.start or spokes.group(1).lower() not in lexicon.anonymous_nouns():
+    return spokesperson_of(masked, source)
+
+
+# "A spokesman for", "several supporters of", ending where the noun they speak for begins.
+_SPOKESPERSON_BEFORE = re.compile(
+    r"(?:^|(?<=\s))((?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\s+"
+    r"(?:for|of|at|with|to|from|close\s+to)\s+)$"
+)
+
+
+def spokesperson_of(masked: str, source: Source, lo: int = 0) -> Source:
+    """"A spokesman for the city declined": the spokesman is the source, not the city."""
+    before = _SPOKESPERSON_BEFORE.search(masked, max(lo, source.start - 60), source.start)
+    if before is None or before.group(2).lower() not in lexicon.anonymous_nouns():
         return source
-    return Source(spokes.start(), source.end, masked[spokes.start():source.end], "np")
+    return Source(before.start(1), source.end, masked[before.start(1):source.end], "np")
