@@ -533,3 +533,16 @@ def test_a_wire_dateline_is_not_the_speaker():
             "supporters, saying: “We have to be ready.”")
     q = extract_quotes(text)[0]
     assert q.mention == "the mayor’s chief aide"
+
+
+def test_fronted_said_credits_the_name_after_it():
+    text = "The hall was quiet.\n\nSaid Ann Lee, who grew up on the street, “We were all proud of her.”"
+    (quote,) = extract_quotes(text)
+    assert text[quote.start:quote.end] == "“We were all proud of her.”"
+    assert quote.speaker == "Ann Lee"
+    assert quote.kind == "direct"
+
+
+def test_fronted_said_before_a_colon_is_not_part_of_the_name():
+    (quote,) = extract_quotes("Council vote\n\nSaid Lee: “We will not give up the bridge.”")
+    assert quote.speaker == "Lee"

@@ -120,6 +120,10 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
     cues, when given, are the cues of this sentence found beforehand; depth counts
     the chained clauses read before this one.
     """
+    if masked[s] in "SAWRE" and segments.overlapping(s, e):
+        fronted = _fronted_cue(masked, s, e, segments, paragraph)
+        if fronted is not None:
+            return [fronted]
     if masked.find(":", s, e) >= 0:
         lead = _colon_lead(masked, s, e, segments, paragraph)
         if lead is not None:
@@ -417,6 +421,36 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     confidence = 0.9 if kind != "indirect" else 0.7
     return Candidate(spans, kind, source, masked[cue.start:cue.end], layout, paragraph, seg_ids, confidence)
+
+
+# "Said Ann Lee, who grew up nearby, “…”": what comes between the source and the quotation.
+_FRONTED_GAP = re.compile(r"(?:,[^,“”\"\x1a]{0,80})?[,:]\s*$")
+
+
+# The verbs that open a sentence before their source: "Said Lee, “…”". (The cue scan reads lower
+# case only: a capitalised cue mostly opens a headline or a participle clause.)
+_FRONTED = re.compile(r"(Said|Added|Wrote|Asked|Replied|Recalled|Explained)\s+(?=[A-Za-z])")
+
+
+def _fronted_cue(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
+    """"Said Lee, “We were all proud of her.”": the cue opens the sentence, then its source and the quotation."""
+    cue = _FRONTED.match(masked, s, e)
+    if cue is None:
+        return None
+    source = source_after(masked, cue.end(), e)
+    if source is None:
+        return None
+    ahead = segments.overlapping(source.end, e)
+    if not ahead:
+        return None
+    first = segments[ahead[0]]
+    if first.start < source.end or not _FRONTED_GAP.match(masked, source.end, first.start):
+        return None
+    kind, spans = kind_of(masked, (first.start, trim_end(masked, first.start, e)), segments)
+    if kind != "direct":
+        return None
+    seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
+    return Candidate(spans, kind, source, cue.group(1), "pre", paragraph, seg_ids, 0.85)
 
 
 def _after_lead_in(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[int, int]:
