@@ -546,3 +546,10 @@ def test_fronted_said_credits_the_name_after_it():
 def test_fronted_said_before_a_colon_is_not_part_of_the_name():
     (quote,) = extract_quotes("Council vote\n\nSaid Lee: “We will not give up the bridge.”")
     assert quote.speaker == "Lee"
+
+
+def test_aside_in_brackets_is_read_as_its_own_sentence():
+    text = "The crowd booed. (“I do not want a fight,” Tom Reyes said.) Then the vote went on."
+    (quote,) = extract_quotes(text)
+    assert quote.text == "“I do not want a fight,”"
+    assert quote.speaker == "Tom Reyes"

@@ -42,7 +42,18 @@ def split_sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
             last += 1
     if last < end:
         sentences.append((last, end))
-    return [(b, e) for b, e in sentences if e > b]
+    return [_inside_brackets(masked, b, e) for b, e in sentences if e > b]
+
+
+def _inside_brackets(masked: str, b: int, e: int) -> tuple[int, int]:
+    """An aside in brackets, "(“I don’t want a fight,” said one activist.)", is read as the sentence
+    inside them: the bracket would hide that a quotation opens it."""
+    if masked[b] != "(" or e - b < 3:
+        return b, e
+    close = e - 1 if masked[e - 1] == ")" else e - 2 if masked.endswith(").", b, e) else -1
+    if close < 0 or masked.find("(", b + 1, close) >= 0 or masked.find(")", b, close) >= 0:
+        return b, e
+    return b + 1, close
 
 
 def _attribution_follows(masked: str, pos: int, end: int) -> bool:
