@@ -135,3 +135,10 @@ def test_titles_of_works_do_not_make_a_fragment_quote():
 
     quotes = extract_quotes("Intro.\n\nThe senator watched the new documentary “Citizens of the Northern Plains” at length.")
     assert not [q for q in quotes if q.kind != "indirect"]
+
+
+def test_quote_closed_by_an_opening_mark_typo_is_attributed():
+    (quote,) = extract_quotes("Vote night\n\n“We could still lose this seat,“ said Tom Reyes, a councillor from Dayton.")
+    assert quote.text == "“We could still lose this seat,“"
+    assert quote.speaker == "Tom Reyes"
+    assert quote.kind == "direct"

@@ -246,6 +246,10 @@ def mask_quotations(text: str, segments: list[Segment]) -> str:
         pieces.append(text[last:inner_start])
         pieces.append(MASK * (inner_end - inner_start))
         last = inner_end
+        if seg.closed and text[seg.end - 1] == "“" and seg.end - 1 >= inner_end:
+            # “It's unusual,“ said…: a typo for ”, which the frames read as the closing mark it is.
+            pieces.append(text[last:seg.end - 1] + "”")
+            last = seg.end
     pieces.append(text[last:])
     return "".join(pieces)
 
