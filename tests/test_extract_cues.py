@@ -96,3 +96,9 @@ def test_a_plural_noun_before_a_verb_is_no_cue():
 def test_the_same_form_after_a_pronoun_is_still_a_verb():
     quotes = extract_quotes("Intro.\n\nShe criticised Ann Lee, who he claims has been “unfair to him.”")
     assert any(q.cue == "claims" for q in quotes)
+
+
+@pytest.mark.parametrize("verb", ["beamed", "remembered", "recalled", "assailed", "derided"])
+def test_less_common_reporting_verbs_attribute_a_quote(verb):
+    (quote,) = extract_quotes(f"Intro.\n\n“It went better than anyone hoped,” Maria Lopez {verb}.")
+    assert quote.speaker == "Maria Lopez"
