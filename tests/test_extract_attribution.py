@@ -322,3 +322,12 @@ def test_a_platform_before_a_noun_like_post_is_not_the_speaker():
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Ann Lee"
     assert quote.text.endswith("“anyone but those two.”")
+
+
+def test_passive_cue_does_not_credit_its_subject():
+    text = "Intro.\n\nThe letter about Mayor Lee was widely criticized for its claim that the bridge would be “the best ever built.”"
+    assert all(q.speaker != "Lee" for q in extract_quotes(text))
+
+
+def test_told_in_the_passive_is_not_the_subject_speaking():
+    assert not extract_quotes("Intro.\n\nAnn Lee was told that the plant would close “by the end of the year.”")
