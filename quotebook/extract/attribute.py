@@ -26,7 +26,7 @@ from quotebook.extract.bounds import (
     _trailing_quote,
     _trivial_rest,
 )
-from quotebook.extract.cues import Cue, find_cues, is_doubtful, skip_modifiers
+from quotebook.extract.cues import Cue, find_cues, is_doubtful, is_passive, skip_modifiers
 from quotebook.extract.indirect import (
     content_after,
     content_before,
@@ -337,7 +337,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         # "One official who relayed the exchange said": the subject before the relative clause.
         source = relative_subject(masked, s, source.start if source is not None else cue.start) or source
     inverted = False
-    if source is not None and source.end <= cue.start and _passive(masked, source.end, cue):
+    if source is not None and source.end <= cue.start and is_passive(masked, source.end, cue.start, cue.end, cue.base):
         return None  # "The letter was widely criticized for its claim that C": not the subject's words
     if source is not None and is_doubtful(masked, cue):
         gap = masked[source.end:cue.start]
@@ -453,18 +453,6 @@ def _fronted_cue(masked: str, s: int, e: int, segments: SegmentList, paragraph: 
         return None
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     return Candidate(spans, kind, source, cue.group(1), "pre", paragraph, seg_ids, 0.85)
-
-
-# A form of "be" (and adverbs) right before a participle cue: the subject is the one spoken to or of.
-_PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:\s+[a-z]+ly)*\s+$")
-
-
-def _passive(masked: str, subject_end: int, cue: Cue) -> bool:
-    """"Lee was criticized", "they were told": a passive cue, whose subject is not the speaker."""
-    word = masked[cue.start:cue.end]
-    if word.endswith(("s", "ing")) or word == cue.base:
-        return False
-    return _PASSIVE_BE.search(masked, max(subject_end, cue.start - 30), cue.start) is not None
 
 
 def _after_lead_in(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[int, int]:

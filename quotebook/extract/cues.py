@@ -62,6 +62,18 @@ class Cue(NamedTuple):
     speech: bool  # a verb of saying (not only of believing)
 
 
+
+# A form of "be" (and adverbs) right before a participle: "was widely criticized", "were told".
+PASSIVE_BE = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:\s+[a-z]+ly)*\s+$")
+
+
+def is_passive(masked: str, subject_end: int, verb_start: int, verb_end: int, base: str) -> bool:
+    """"Lee was criticized", "they were told": a passive verb, whose subject is not the speaker."""
+    word = masked[verb_start:verb_end]
+    if word.endswith(("s", "ing")) or word == base:
+        return False
+    return PASSIVE_BE.search(masked, max(subject_end, verb_start - 30), verb_start) is not None
+
 @lru_cache(maxsize=1)
 def _cue_regex() -> re.Pattern[str]:
     # Lower case only: a capitalised "Says" or "Asked" opens a headline or a participle

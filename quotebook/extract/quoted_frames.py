@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from quotebook.extract.bounds import _end_at_quoted_comma
-from quotebook.extract.cues import Cue, skip_modifiers
+from quotebook.extract.cues import Cue, is_passive, skip_modifiers
 from quotebook.extract.indirect import _CLAUSE_BREAK, content_after, kind_of, skip_object, trim_end
 from quotebook.extract.marks import SegmentList
 from quotebook.extract.mentions import NAME_RUN, _NOT_NAMES
@@ -52,6 +52,8 @@ def _fragment_frame(masked: str, s: int, e: int, segments: SegmentList, paragrap
             break
     if word is None or word in _COPULAS or word in _NOT_HEAD:
         return None
+    if is_passive(masked, source.end, token.start(1), token.end(1), ""):
+        return None  # "Lee was told that the plant would close “soon.”": someone else's words
     start = pos
     while start < e and masked[start].isspace():
         start += 1

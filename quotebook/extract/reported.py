@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from quotebook.extract import lexicon
-from quotebook.extract.cues import Cue, skip_modifiers
+from quotebook.extract.cues import PASSIVE_BE, Cue, skip_modifiers
 from quotebook.extract.findings import EVIDENCE_VERBS, finding_before, finding_source
 from quotebook.extract.indirect import _CLAUSE_BREAK, content_after, in_subordinate_opener, kind_of, skip_object, trim_end
 from quotebook.extract.marks import MASK, SegmentList
@@ -194,7 +194,6 @@ _LONGEST_CONTENT = 800
 _COMPLEMENT_WORD = re.compile(r"[\w’'\-]+")
 _COMMA_ASIDE = re.compile(r",\s+(?:saying|adding|who|which|according|as|in\s+a|during|compared|however)\b")
 _MOVED_OBJECT = re.compile(r"\b(?:how|what|why|where|whom|which|that)\s*$", re.IGNORECASE)
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$")
 
 
 def complement(masked: str, pos: int, end: int, to_comma: bool = False) -> tuple[int, int] | None:
@@ -253,7 +252,7 @@ def _stance_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, seg
     if source.kind == "np" and _SOURCE_VERBISH.search(source.text.lower()) and \
             source.text.split()[-1].lower() not in lexicon.anonymous_nouns():
         return None
-    if _PASSIVE_BEFORE.search(masked[source.end:cue_start]):
+    if PASSIVE_BE.search(masked, source.end, cue_start):
         return None  # passive: "was endorsed by"
     if source.kind == "name" and mention_from_span(masked, source.start, source.end) is None:
         return None  # a capitalised phrase that is neither a person nor an organisation ("The U.S.")
