@@ -102,3 +102,9 @@ def test_the_same_form_after_a_pronoun_is_still_a_verb():
 def test_less_common_reporting_verbs_attribute_a_quote(verb):
     (quote,) = extract_quotes(f"Intro.\n\n“It went better than anyone hoped,” Maria Lopez {verb}.")
     assert quote.speaker == "Maria Lopez"
+
+
+def test_inverted_read_takes_a_thing_with_words_on_it():
+    (quote,) = extract_quotes("Intro.\n\n“Keep the library open,” read one banner at the gate.")
+    assert quote.mention == "one banner"
+    assert not extract_quotes("Intro.\n\n“Keep the library open,” read Ann Lee at the gate.")

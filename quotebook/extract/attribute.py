@@ -348,8 +348,11 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
             return None  # "In a Facebook post,": where it was written, not who wrote it
     if source is None:
         prefix = masked[s:cue.start]
-        if cue.speech and _ends_with_boundary(prefix) and not masked[cue.start:cue.end].endswith("ing"):
+        if ((cue.speech or cue.base == "read") and _ends_with_boundary(prefix)
+                and not masked[cue.start:cue.end].endswith("ing")):
             source = source_after(masked, cue.end, e)
+            if source is not None and not cue.speech and not _carries_text(source, cue):
+                source = None  # "“…,” read one sign." but not "“…,” read Ann Lee."
             inverted = source is not None
         if source is None:
             return None
