@@ -108,3 +108,8 @@ def test_inverted_read_takes_a_thing_with_words_on_it():
     (quote,) = extract_quotes("Intro.\n\n“Keep the library open,” read one banner at the gate.")
     assert quote.mention == "one banner"
     assert not extract_quotes("Intro.\n\n“Keep the library open,” read Ann Lee at the gate.")
+
+
+def test_inverted_noun_phrase_ends_before_from_and_going_by():
+    (quote,) = extract_quotes('Intro.\n\n"Nobody reads the fine print," tweeted a local user from Dayton going by the handle Spoke.')
+    assert quote.mention == "a local user"

@@ -12,7 +12,7 @@ from quotebook.extract.sources import _name_run_ending
 
 
 # The head ends before a comma, a full stop (not the inner one of "U.S."), or a preposition or "who".
-_INVERTED_NP = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-\.]+\s+){0,5}?[\w’'\-]+(?=\s*(?:[,;:]|\.(?!\w)|$|\s+(?:in|on|at|who|during|after)\b))")
+_INVERTED_NP = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-\.]+\s+){0,5}?[\w’'\-]+(?=\s*(?:[,;:]|\.(?!\w)|$|\s+(?:in|on|at|who|during|after|from|with|going|familiar)\b))")
 
 _INVERTED_PRONOUN = re.compile(r"(he|she|they)\b")
 
