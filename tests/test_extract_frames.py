@@ -553,3 +553,18 @@ def test_aside_in_brackets_is_read_as_its_own_sentence():
     (quote,) = extract_quotes(text)
     assert quote.text == "“I do not want a fight,”"
     assert quote.speaker == "Tom Reyes"
+
+
+def test_relative_clause_content_ends_at_its_quoted_comma():
+    quotes = extract_quotes("Intro.\n\nAnn Lee, who called the mayor a “sociopath,” said she would not back the recall.")
+    called, said = quotes
+    assert called.text == "the mayor a “sociopath,”"
+    assert said.text == "she would not back the recall"
+    assert said.speaker == "Ann Lee"
+    assert said.kind == "indirect"
+
+
+def test_main_verb_after_a_relative_clause_speaks_for_its_antecedent():
+    quotes = extract_quotes("Intro.\n\nAnn Lee, who has called the plan “a scam,” later told reporters: “It will not pass.”")
+    assert quotes[-1].text == "“It will not pass.”"
+    assert quotes[-1].speaker == "Ann Lee"

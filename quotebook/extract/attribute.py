@@ -182,8 +182,35 @@ def _next_clause(masked: str, found: list[Candidate], s: int, e: int, segments: 
     else:
         return []
     later = None if cues is None else [c for c in cues if c.start >= start]
+    main = _main_clause_after_relative(masked, found[0], start, e, segments, paragraph, later)
+    if main is not None:
+        return [main]
     return [c for c in frame_sentence(masked, start, e, segments, paragraph, later, depth + 1)
             if c.layout != "post"]
+
+
+_ONLY_ADVERBS = re.compile(r"\s*(?:[a-z]+ly\s+|also\s+|then\s+|later\s+)*")
+
+
+def _main_clause_after_relative(masked: str, first: Candidate, start: int, e: int, segments: SegmentList,
+                                paragraph: int, cues: list[Cue] | None) -> Candidate | None:
+    """"Lee, who called the mayor a “sociopath,” said C": the main verb after the relative clause
+    speaks for the relative's antecedent."""
+    if first.layout != "pre" or first.source is None or first.source.text.lower() != "who":
+        return None
+    cue = next(iter(cues if cues is not None else find_cues(masked, start, e)), None)
+    if cue is None or not cue.speech or _ONLY_ADVERBS.match(masked, start, cue.start).end() != cue.start:
+        return None
+    antecedent = relative_antecedent(masked, first.source)
+    after = skip_modifiers(masked, cue.end, e)
+    after = skip_modifiers(masked, skip_object(masked, after, e, cue.base), e)
+    span = content_after(masked, after, e, True)
+    if antecedent is None or span is None:
+        return None
+    kind, spans = kind_of(masked, span, segments)
+    seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
+    return Candidate(spans, kind, antecedent, masked[cue.start:cue.end], "pre", paragraph, seg_ids,
+                     0.9 if kind != "indirect" else 0.7)
 
 
 # The post frame's own words, then a comma and a conjunction that opens a clause with a subject of its own.

@@ -177,12 +177,21 @@ def in_subordinate_opener(masked: str, s: int, source: Source) -> bool:
 
 
 def end_at_comma(masked: str, span: tuple[int, int]) -> tuple[int, int]:
-    """Reported content that stops at its first comma (the main clause follows); quotations keep theirs."""
+    """Reported content that stops at its first comma (the main clause follows). A quotation keeps the
+    commas inside it (they are masked), and one that closes with ,” ends the content after its mark:
+    "Ito, who called the plan a “disaster,” said …"."""
     start, stop = span
     comma = masked.find(",", start + 2, stop)
-    if comma < 0 or MASK in masked[start:stop]:
+    if comma < 0:
         return span
+    if masked[comma - 1:comma] == MASK:
+        if masked[comma + 1:comma + 2] not in _CLOSING_MARKS:
+            return span
+        return start, comma + 2
     return start, trim_end(masked, start, comma)
+
+
+_CLOSING_MARKS = "”\"'’»"
 
 
 def trim_end(masked: str, start: int, end: int) -> int:
