@@ -533,3 +533,8 @@ def test_a_wire_dateline_is_not_the_speaker():
             "supporters, saying: “We have to be ready.”")
     q = extract_quotes(text)[0]
     assert q.mention == "the mayor’s chief aide"
+
+
+def test_and_with_a_verb_after_a_quotation_starts_the_next_act():
+    quotes = _direct_tier("Intro.\n\nMayor Ken Ito met voters on Friday, calling the tax “a burden” and promising to repeal it.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the tax “a burden”", "Ken Ito")]
