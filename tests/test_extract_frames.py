@@ -538,3 +538,18 @@ def test_a_wire_dateline_is_not_the_speaker():
 def test_and_with_a_verb_after_a_quotation_starts_the_next_act():
     quotes = _direct_tier("Intro.\n\nMayor Ken Ito met voters on Friday, calling the tax “a burden” and promising to repeal it.")
     assert [(q.text, q.speaker) for q in quotes] == [("the tax “a burden”", "Ken Ito")]
+
+
+def test_subject_of_a_relative_clause_said_the_quotation_after_its_cue():
+    quotes = _direct_tier("Intro.\n\nThe mayor opened the new bridge, which Ken Ito described as “a gift to the valley.”")
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == [("as “a gift to the valley.”", "Ken Ito", "mixed")]
+
+
+def test_naming_in_a_relative_clause_ends_with_the_quoted_name():
+    quotes = _direct_tier("Intro.\n\nThe tax, which Ken Ito called a “burden,” passed in June.")
+    assert [(q.text, q.speaker) for q in quotes] == [("a “burden,”", "Ken Ito")]
+
+
+def test_passive_relative_clause_is_not_the_speaker_of_its_quotation():
+    quotes = _direct_tier("Intro.\n\nIt was a case in which Ken Ito was found guilty of “gross neglect.”")
+    assert all(q.speaker != "Ken Ito" for q in quotes)

@@ -48,6 +48,7 @@ from quotebook.extract.quoted_frames import (
     _pronoun_of,
 )
 from quotebook.extract.records import Candidate, Source, _segments_in
+from quotebook.extract.relative_frames import first_relative_frame, with_relative_frames
 from quotebook.extract.sources import (
     _ends_with_boundary,
     _np_after,
@@ -137,13 +138,17 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
             cand = _verb_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             found = [cand] + _participle(masked, cand, s, e, segments)
-            return found + _next_clause(masked, found, s, e, segments, paragraph, cues, depth)
+            found = found + _next_clause(masked, found, s, e, segments, paragraph, cues, depth)
+            return with_relative_frames(found, masked, s, e, cues, segments, paragraph)
     if not segments.overlapping(s, e):
         return []
     for cue in cues:
         cand = _coordinated_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             return [cand] + _participle(masked, cand, s, e, segments, cand.spans[-1][1])
+    relative = first_relative_frame(masked, s, e, cues, segments, paragraph)
+    if relative is not None:
+        return [relative]  # "…, which he described as “…”"
     quoted = _participle_quote(masked, s, e, segments, paragraph) or _credit_line(masked, s, e, segments, paragraph)
     if quoted is not None:
         return [quoted]
