@@ -553,3 +553,8 @@ def test_naming_in_a_relative_clause_ends_with_the_quoted_name():
 def test_passive_relative_clause_is_not_the_speaker_of_its_quotation():
     quotes = _direct_tier("Intro.\n\nIt was a case in which Ken Ito was found guilty of “gross neglect.”")
     assert all(q.speaker != "Ken Ito" for q in quotes)
+
+
+def test_dubbed_is_a_naming_cue():
+    quotes = _direct_tier("Intro.\n\nMayor Ken Ito dubbed the plan “a dead end.”")
+    assert [(q.text, q.speaker) for q in quotes] == [("the plan “a dead end.”", "Ken Ito")]

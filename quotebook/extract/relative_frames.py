@@ -55,6 +55,8 @@ def relative_clause_frame(masked: str, s: int, e: int, cue: Cue, segments: Segme
     if source is None or source.text.lower() in ("it", "that", "this") or not _MODIFIERS.fullmatch(
             masked, relative.end(), source.start):
         return None  # "who called it …": the pronoun is the subject, which a plain frame reads
+    if source.kind == "pronoun" and relative.group().startswith("who"):
+        return None  # "Ross, who he dubbed …": the person just named is not "he", and nothing says who is
     if _PASSIVE.search(masked, source.end, cue.start):
         return None  # "which a Marine was found guilty of": the subject did not say it
     after = skip_modifiers(masked, cue.end, e)
