@@ -558,3 +558,8 @@ def test_passive_relative_clause_is_not_the_speaker_of_its_quotation():
 def test_dubbed_is_a_naming_cue():
     quotes = _direct_tier("Intro.\n\nMayor Ken Ito dubbed the plan “a dead end.”")
     assert [(q.text, q.speaker) for q in quotes] == [("the plan “a dead end.”", "Ken Ito")]
+
+
+def test_doubtful_cue_after_an_apposition_is_the_verb():
+    quotes = _direct_tier("Intro.\n\nKen Ito, director of the valley farm board, calls the tax “a burden” on growers.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the tax “a burden” on growers", "Ken Ito")]

@@ -340,7 +340,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     inverted = False
     if source is not None and is_doubtful(masked, cue):
         gap = masked[source.end:cue.start]
-        if gap.strip() or source.kind == "np" and not _carries_text(source, cue):
+        if gap.strip() and not _apposition_gap(gap) or source.kind == "np" and not _carries_text(source, cue):
             return None  # "the email", "a tweet": a noun, not a verb
         if (source.kind == "name" and source.text.lower() in lexicon.words("platforms.txt")
                 and _DETERMINER_BEFORE.search(masked, max(s, source.start - 6), source.start)):
@@ -431,6 +431,15 @@ def _after_lead_in(masked: str, span: tuple[int, int], segments: SegmentList) ->
         return span
     rest = (_COLON_LEAD.match(masked, colon, span[1]).end(), span[1])
     return rest if kind_of(masked, rest, segments)[0] == "direct" else span
+
+
+# ", director of the institute at Lanzhou University, ": an apposition between a name and its verb.
+_APPOSITION_GAP = re.compile(r"\s*,[^,;:\x1a“”\"]{3,120},\s*")
+
+
+def _apposition_gap(gap: str) -> bool:
+    """"Ann Lee, a farmer, calls the tax “a burden”": after an apposition a doubtful form is the verb."""
+    return _APPOSITION_GAP.fullmatch(gap) is not None
 
 
 def _carries_text(source: Source, cue: Cue) -> bool:
