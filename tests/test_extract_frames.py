@@ -563,3 +563,8 @@ def test_dubbed_is_a_naming_cue():
 def test_doubtful_cue_after_an_apposition_is_the_verb():
     quotes = _direct_tier("Intro.\n\nKen Ito, director of the valley farm board, calls the tax “a burden” on growers.")
     assert [(q.text, q.speaker) for q in quotes] == [("the tax “a burden” on growers", "Ken Ito")]
+
+
+def test_apposition_with_a_quoted_title_still_names_the_subject():
+    quotes = _direct_tier("Intro.\n\nKen Ito, the author of “Dry Valley,” a book on farming, said the tax was “a burden” on growers.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the tax was “a burden” on growers", "Ken Ito")]
