@@ -568,3 +568,9 @@ def test_doubtful_cue_after_an_apposition_is_the_verb():
 def test_apposition_with_a_quoted_title_still_names_the_subject():
     quotes = _direct_tier("Intro.\n\nKen Ito, the author of “Dry Valley,” a book on farming, said the tax was “a burden” on growers.")
     assert [(q.text, q.speaker) for q in quotes] == [("the tax was “a burden” on growers", "Ken Ito")]
+
+
+def test_accused_after_and_is_a_second_attribution():
+    quotes = extract_quotes("Intro.\n\nMayor Ken Ito dismissed the shift as a late conversion and accused Ann Lee of a “flip-flop.”")
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("the shift as a late conversion", "indirect", "Ken Ito"), ("Ann Lee of a “flip-flop.”", "mixed", "Ken Ito")]
