@@ -322,3 +322,15 @@ def test_a_platform_before_a_noun_like_post_is_not_the_speaker():
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Ann Lee"
     assert quote.text.endswith("“anyone but those two.”")
+
+
+def test_quotation_paragraph_after_reported_speech_goes_on_with_it():
+    quotes = extract_quotes("Intro.\n\nMayor Ken Ito said the plan had failed the valley.\n\n"
+                            "“We tried everything we could, and it was not enough.”")
+    assert [(q.kind, q.speaker, len(q.spans)) for q in quotes] == [("mixed", "Ken Ito", 2)]
+
+
+def test_quotation_paragraph_does_not_join_reported_speech_that_does_not_end_its_paragraph():
+    quotes = extract_quotes("Intro.\n\nMayor Ken Ito said the plan had failed. The council met at noon.\n\n"
+                            "“We tried everything we could, and it was not enough.”")
+    assert all(q.kind == "indirect" for q in quotes)
