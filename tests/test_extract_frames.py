@@ -574,3 +574,9 @@ def test_accused_after_and_is_a_second_attribution():
     quotes = extract_quotes("Intro.\n\nMayor Ken Ito dismissed the shift as a late conversion and accused Ann Lee of a “flip-flop.”")
     assert [(q.text, q.kind, q.speaker) for q in quotes] == [
         ("the shift as a late conversion", "indirect", "Ken Ito"), ("Ann Lee of a “flip-flop.”", "mixed", "Ken Ito")]
+
+
+def test_telling_after_a_first_attribution_is_a_second_one_past_the_person_told():
+    quotes = _direct_tier("Intro.\n\nMayor Ken Ito praised the “farm plan,” telling reporters that it was “a relief.”")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("the “farm plan,”", "Ken Ito"), ("that it was “a relief.”", "Ken Ito")]

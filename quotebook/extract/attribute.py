@@ -94,7 +94,7 @@ _COLON_LEAD = re.compile(r"\s*[:]\s*(?=[“\"'‘«`])")
 
 # "…, adding that …": a second attribution to the same source in the same sentence.
 _PARTICIPLE_WORDS = (r"(adding|saying|noting|arguing|explaining|insisting|warning|claiming|"
-                     r"stressing|suggesting|asserting|declaring|acknowledging|writing|calling|announcing|predicting|promising)")
+                     r"stressing|suggesting|asserting|declaring|acknowledging|writing|calling|announcing|predicting|promising|telling)")
 _PARTICIPLE = re.compile(r",?\s+(?:and\s+|while\s+|before\s+)?" + _PARTICIPLE_WORDS + r"\b")
 
 
@@ -250,7 +250,10 @@ def _one_participle(masked: str, cand: Candidate, start: int, e: int, segments: 
             continue
         if adjacent and masked[start:second.begin].strip(" ,"):
             return []
-        span = content_after(masked, skip_modifiers(masked, second.content, e), e, True)
+        after = skip_modifiers(masked, second.content, e)
+        # ", telling CNN that C": past the person told.
+        after = skip_object(masked, after, e, lexicon.reporting_verbs().get(second.word.lower(), ""))
+        span = content_after(masked, after, e, True)
         if span is None:
             return []
         if cand.layout != "post" and len(cand.spans) == 1 and cand.spans[0][1] > second.begin:
