@@ -580,3 +580,8 @@ def test_telling_after_a_first_attribution_is_a_second_one_past_the_person_told(
     quotes = _direct_tier("Intro.\n\nMayor Ken Ito praised the “farm plan,” telling reporters that it was “a relief.”")
     assert [(q.text, q.speaker) for q in quotes] == [
         ("the “farm plan,”", "Ken Ito"), ("that it was “a relief.”", "Ken Ito")]
+
+
+def test_doubtful_cue_after_a_name_in_apposition_is_the_verb():
+    quotes = _direct_tier("Intro.\n\nHis chief aide, Ken Ito, calls the tax “a burden” on growers.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the tax “a burden” on growers", "Ken Ito")]

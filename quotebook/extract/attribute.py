@@ -436,8 +436,9 @@ def _after_lead_in(masked: str, span: tuple[int, int], segments: SegmentList) ->
     return rest if kind_of(masked, rest, segments)[0] == "direct" else span
 
 
-# ", director of the institute at Lanzhou University, ": an apposition between a name and its verb.
-_APPOSITION_GAP = re.compile(r"\s*,[^,;:\x1a“”\"]{3,120},\s*")
+# ", director of the institute at Lanzhou University, ": an apposition between a name and its verb
+# (or the comma that closes a name in apposition: "Her aide, Ann Lee, calls").
+_APPOSITION_GAP = re.compile(r"\s*,(?:[^,;:\x1a“”\"]{3,120},)?\s*")
 
 
 def _apposition_gap(gap: str) -> bool:
