@@ -331,3 +331,15 @@ def test_passive_cue_does_not_credit_its_subject():
 
 def test_told_in_the_passive_is_not_the_subject_speaking():
     assert not extract_quotes("Intro.\n\nAnn Lee was told that the plant would close “by the end of the year.”")
+
+
+def test_quotation_paragraph_after_reported_speech_goes_on_with_it():
+    quotes = extract_quotes("Intro.\n\nMayor Ken Ito said the plan had failed the valley.\n\n"
+                            "“We tried everything we could, and it was not enough.”")
+    assert [(q.kind, q.speaker, len(q.spans)) for q in quotes] == [("mixed", "Ken Ito", 2)]
+
+
+def test_quotation_paragraph_does_not_join_reported_speech_that_does_not_end_its_paragraph():
+    quotes = extract_quotes("Intro.\n\nMayor Ken Ito said the plan had failed. The council met at noon.\n\n"
+                            "“We tried everything we could, and it was not enough.”")
+    assert all(q.kind == "indirect" for q in quotes)

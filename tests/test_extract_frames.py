@@ -568,3 +568,55 @@ def test_main_verb_after_a_relative_clause_speaks_for_its_antecedent():
     quotes = extract_quotes("Intro.\n\nAnn Lee, who has called the plan “a scam,” later told reporters: “It will not pass.”")
     assert quotes[-1].text == "“It will not pass.”"
     assert quotes[-1].speaker == "Ann Lee"
+
+
+def test_and_with_a_verb_after_a_quotation_starts_the_next_act():
+    quotes = _direct_tier("Intro.\n\nMayor Ken Ito met voters on Friday, calling the tax “a burden” and promising to repeal it.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the tax “a burden”", "Ken Ito")]
+
+
+def test_subject_of_a_relative_clause_said_the_quotation_after_its_cue():
+    quotes = _direct_tier("Intro.\n\nThe mayor opened the new bridge, which Ken Ito described as “a gift to the valley.”")
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == [("as “a gift to the valley.”", "Ken Ito", "mixed")]
+
+
+def test_naming_in_a_relative_clause_ends_with_the_quoted_name():
+    quotes = _direct_tier("Intro.\n\nThe tax, which Ken Ito called a “burden,” passed in June.")
+    assert [(q.text, q.speaker) for q in quotes] == [("a “burden,”", "Ken Ito")]
+
+
+def test_passive_relative_clause_is_not_the_speaker_of_its_quotation():
+    quotes = _direct_tier("Intro.\n\nIt was a case in which Ken Ito was found guilty of “gross neglect.”")
+    assert all(q.speaker != "Ken Ito" for q in quotes)
+
+
+def test_dubbed_is_a_naming_cue():
+    quotes = _direct_tier("Intro.\n\nMayor Ken Ito dubbed the plan “a dead end.”")
+    assert [(q.text, q.speaker) for q in quotes] == [("the plan “a dead end.”", "Ken Ito")]
+
+
+def test_doubtful_cue_after_an_apposition_is_the_verb():
+    quotes = _direct_tier("Intro.\n\nKen Ito, director of the valley farm board, calls the tax “a burden” on growers.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the tax “a burden” on growers", "Ken Ito")]
+
+
+def test_apposition_with_a_quoted_title_still_names_the_subject():
+    quotes = _direct_tier("Intro.\n\nKen Ito, the author of “Dry Valley,” a book on farming, said the tax was “a burden” on growers.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the tax was “a burden” on growers", "Ken Ito")]
+
+
+def test_accused_after_and_is_a_second_attribution():
+    quotes = extract_quotes("Intro.\n\nMayor Ken Ito dismissed the shift as a late conversion and accused Ann Lee of a “flip-flop.”")
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("the shift as a late conversion", "indirect", "Ken Ito"), ("Ann Lee of a “flip-flop.”", "mixed", "Ken Ito")]
+
+
+def test_telling_after_a_first_attribution_is_a_second_one_past_the_person_told():
+    quotes = _direct_tier("Intro.\n\nMayor Ken Ito praised the “farm plan,” telling reporters that it was “a relief.”")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("the “farm plan,”", "Ken Ito"), ("that it was “a relief.”", "Ken Ito")]
+
+
+def test_doubtful_cue_after_a_name_in_apposition_is_the_verb():
+    quotes = _direct_tier("Intro.\n\nHis chief aide, Ken Ito, calls the tax “a burden” on growers.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the tax “a burden” on growers", "Ken Ito")]

@@ -48,6 +48,7 @@ from quotebook.extract.quoted_frames import (
     _pronoun_of,
 )
 from quotebook.extract.records import Candidate, Source, _segments_in
+from quotebook.extract.relative_frames import first_relative_frame, with_relative_frames
 from quotebook.extract.sources import (
     _ends_with_boundary,
     _np_after,
@@ -93,7 +94,7 @@ _COLON_LEAD = re.compile(r"\s*[:]\s*(?=[“\"'‘«`])")
 
 # "…, adding that …": a second attribution to the same source in the same sentence.
 _PARTICIPLE_WORDS = (r"(adding|saying|noting|arguing|explaining|insisting|warning|claiming|"
-                     r"stressing|suggesting|asserting|declaring|acknowledging|writing|calling|announcing|predicting|promising)")
+                     r"stressing|suggesting|asserting|declaring|acknowledging|writing|calling|announcing|predicting|promising|telling)")
 _PARTICIPLE = re.compile(r",?\s+(?:and\s+|while\s+|before\s+)?" + _PARTICIPLE_WORDS + r"\b")
 
 
@@ -141,13 +142,17 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
             cand = _verb_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             found = [cand] + _participle(masked, cand, s, e, segments)
-            return found + _next_clause(masked, found, s, e, segments, paragraph, cues, depth)
+            found = found + _next_clause(masked, found, s, e, segments, paragraph, cues, depth)
+            return with_relative_frames(found, masked, s, e, cues, segments, paragraph)
     if not segments.overlapping(s, e):
         return []
     for cue in cues:
         cand = _coordinated_frame(masked, s, e, cue, segments, paragraph)
         if cand is not None:
             return [cand] + _participle(masked, cand, s, e, segments, cand.spans[-1][1])
+    relative = first_relative_frame(masked, s, e, cues, segments, paragraph)
+    if relative is not None:
+        return [relative]  # "…, which he described as “…”"
     quoted = _participle_quote(masked, s, e, segments, paragraph) or _credit_line(masked, s, e, segments, paragraph)
     if quoted is not None:
         return [quoted]
@@ -276,7 +281,10 @@ def _one_participle(masked: str, cand: Candidate, start: int, e: int, segments: 
             continue
         if adjacent and masked[start:second.begin].strip(" ,"):
             return []
-        span = content_after(masked, skip_modifiers(masked, second.content, e), e, True)
+        after = skip_modifiers(masked, second.content, e)
+        # ", telling CNN that C": past the person told.
+        after = skip_object(masked, after, e, lexicon.reporting_verbs().get(second.word.lower(), ""))
+        span = content_after(masked, after, e, True)
         if span is None:
             return []
         if cand.layout != "post" and len(cand.spans) == 1 and cand.spans[0][1] > second.begin:
@@ -368,7 +376,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         return None  # "The letter was widely criticized for its claim that C": not the subject's words
     if source is not None and is_doubtful(masked, cue):
         gap = masked[source.end:cue.start]
-        if gap.strip() or source.kind == "np" and not _carries_text(source, cue):
+        if gap.strip() and not _apposition_gap(gap) or source.kind == "np" and not _carries_text(source, cue):
             return None  # "the email", "a tweet": a noun, not a verb
         if (source.kind == "name" and source.text.lower() in lexicon.words("platforms.txt")
                 and _DETERMINER_BEFORE.search(masked, max(s, source.start - 6), source.start)):
@@ -492,6 +500,16 @@ def _after_lead_in(masked: str, span: tuple[int, int], segments: SegmentList) ->
         return span
     rest = (_COLON_LEAD.match(masked, colon, span[1]).end(), span[1])
     return rest if kind_of(masked, rest, segments)[0] == "direct" else span
+
+
+# ", director of the institute at Lanzhou University, ": an apposition between a name and its verb
+# (or the comma that closes a name in apposition: "Her aide, Ann Lee, calls").
+_APPOSITION_GAP = re.compile(r"\s*,(?:[^,;:\x1a“”\"]{3,120},)?\s*")
+
+
+def _apposition_gap(gap: str) -> bool:
+    """"Ann Lee, a farmer, calls the tax “a burden”": after an apposition a doubtful form is the verb."""
+    return _APPOSITION_GAP.fullmatch(gap) is not None
 
 
 def _carries_text(source: Source, cue: Cue) -> bool:

@@ -39,7 +39,9 @@ _CLAUSE_BREAK = re.compile(
     r"[\s,;](?:(?:(?<=[”\"'’»]\s)\s*|(?<=,)\s+)(?:but|while|whereas|although|though|even\s+as|as\s+(?:he|she|they|it)|"
     r"and\s+(?:he|she|they|it)\s+\w+s?\b|and\s+(?:he|she|they)\s+(?:also|later)|before|after|"
     r"(?:and\s+)?(?:referring|describing|adding|saying|noting|calling|citing|arguing|pointing|"
-    r"explaining|insisting|suggesting|urging|warning|telling)|and\s+(?:then\s+|also\s+)?[a-z]+ed\s)\b|(?<=;)\s|(?<=\s)[—–]\s)"
+    r"explaining|insisting|suggesting|urging|warning|telling)|and\s+(?:then\s+|also\s+)?[a-z]+ed\s)\b|(?<=;)\s|(?<=\s)[—–]\s|"
+    # "calling it “a disgrace” and promising…": after a quotation, "and" + a verb starts the subject's next act.
+    r"(?<=[”\"'’»]\s)and\s+(?:then\s+|also\s+)?(?!\w*thing\b|during\b|according\b|being\b)(?:[a-z]{2,}ing|said|says|told|made)\b)"
 )
 _BUT_SAID = re.compile(r",?\s+but\s+(?:also\s+|then\s+|later\s+|still\s+)?(?:said|says|told|added|argued|insisted|noted)\s")
 # "52 percent said C, compared with 41 percent…": a poll's next figure.

@@ -270,8 +270,11 @@ def _attach_bare(text: str, masked: str, bare, candidates: list[Candidate], segm
             continue
         # A bare quotation paragraph right after an attributed one goes on with it.
         last = _last_quote_of(index - 1, candidates + found)
-        if last is not None and last.kind != "indirect":
+        if last is not None and (last.kind != "indirect"
+                                 or _said_before_quotation(masked, last, paragraphs[index - 1].end)):
             _append_spans(last, text, masked, s, e, segments)
+            if last.kind == "indirect":
+                last.kind = "mixed"
             continue
         source = _context_source(masked, paragraphs, index, by_paragraph)
         if source is None:
@@ -282,6 +285,17 @@ def _attach_bare(text: str, masked: str, bare, candidates: list[Candidate], segm
         for i in ids:
             chain_owner[i] = cand
     return found
+
+
+def _said_before_quotation(masked: str, cand: Candidate, paragraph_end: int) -> bool:
+    """"Lee said the plan had failed. ¶ “We tried everything.”": reported speech that ends its
+    paragraph, whose quotation follows in the next (a verb of saying, not a stance; not a transcript turn)."""
+    word = cand.cue.split()[0].lower() if cand.cue else ""
+    return (cand.layout != "colon" and word in lexicon.reporting_verbs()
+            and not _ANY_WORD.search(masked, cand.spans[-1][1], paragraph_end))
+
+
+_ANY_WORD = re.compile(r"\w")
 
 
 def _last_quote_of(paragraph: int, candidates: list[Candidate]) -> Candidate | None:

@@ -280,7 +280,8 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     for comma in commas[:-1]:
         head = body[:comma].rstrip()
         name = _name_run_ending(_PARTY_TAG.sub("", head).rstrip())
-        if name is None or MASK in body[comma:] or len(body[comma:].split()) > 40:
+        # (The apposition may hold a quoted title: "Ann Lee, the author of “Going Viral,” said".)
+        if name is None or len(body[comma:].split()) > 40:
             continue
         before = head[:name[0]]
         if before.strip() and not _is_opener(before) and not _ends_with_boundary(before):
