@@ -343,3 +343,8 @@ def test_quotation_paragraph_does_not_join_reported_speech_that_does_not_end_its
     quotes = extract_quotes("Intro.\n\nMayor Ken Ito said the plan had failed. The council met at noon.\n\n"
                             "“We tried everything we could, and it was not enough.”")
     assert all(q.kind == "indirect" for q in quotes)
+
+
+def test_pronoun_after_an_object_relative_is_not_its_antecedent():
+    quotes = extract_quotes("Intro.\n\nTom Reyes, who he dubbed “Little Tom,” did not answer the question.")
+    assert quotes and all(q.speaker != "Tom Reyes" for q in quotes)

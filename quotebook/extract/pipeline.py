@@ -19,7 +19,7 @@ from quotebook.extract.clean import split_paragraphs
 from quotebook.extract.cues import find_cues, skip_modifiers
 from quotebook.extract.indirect import _LEADING_CONJUNCTION, kind_of, trim_end
 from quotebook.extract.marks import Segment, SegmentList, mask_quotations, pair_quotation_marks
-from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, find_mentions, mention_from_span, split_role
+from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, Entity, find_mentions, mention_from_span, split_role
 from quotebook.extract.records import Candidate, Source
 from quotebook.extract.reported import find_reported
 from quotebook.extract.sentences import split_sentences
@@ -438,7 +438,7 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
         gender = PRONOUNS.get(low)
         if gender in ("male", "female"):
             entity, certainty = entities.recent_person(source.start, gender, exclude=tuple(spans))
-            if entity is not None and certainty >= 0.5:
+            if entity is not None and certainty >= 0.5 and entity is not _relative_object(masked, source, entities):
                 return entity.name, "person", entity.role, certainty
             return None, None, None, 0.6
         if gender == "relative":
@@ -483,6 +483,22 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
     name = entity.name if entity is not None else mention.name
     role = mention.role or (entity.role if entity is not None else None)
     return name, "person", role, 0.95
+
+
+_OBJECT_RELATIVE = re.compile(r"\b(?:who|whom)\s+$")
+
+
+def _relative_object(masked: str, pronoun: Source, entities: Entities) -> Entity | None:
+    """"Reyes, who he dubbed “Little Tom,”": the one the relative stands for is the verb's object,
+    so the pronoun after it is someone else."""
+    relative = _OBJECT_RELATIVE.search(masked, max(0, pronoun.start - 8), pronoun.start)
+    if relative is None:
+        return None
+    word = relative.group().split()[0]
+    antecedent = relative_antecedent(masked, Source(relative.start(), relative.start() + len(word), word, "pronoun"))
+    if antecedent is None:
+        return None
+    return entities.entity_for(antecedent.text)
 
 
 def _has_proper_name(words: list[str]) -> bool:
