@@ -154,10 +154,16 @@ def _lead_class() -> str:
     return "[" + "".join(ranges) + re.escape(_HIGH) + "-\U0010ffff]"
 
 
-@lru_cache(maxsize=None)
 def _scan_form(pattern: re.Pattern[str], fast: bool) -> re.Pattern[str]:
+    # Keyed by the pattern's text: a compiled pattern's hash reads its whole compiled code each
+    # time (the text's hash is kept), and a lexicon trie's code is long.
+    return _scan_form_of(pattern.pattern, fast)
+
+
+@lru_cache(maxsize=None)
+def _scan_form_of(pattern: str, fast: bool) -> re.Pattern[str]:
     lead = _lead_class() if fast else r"\W"
-    return re.compile(lead + "(" + pattern.pattern.removeprefix(r"\b") + ")")
+    return re.compile(lead + "(" + pattern.removeprefix(r"\b") + ")")
 
 
 def _masks_before_non_words(text: str) -> bool:
