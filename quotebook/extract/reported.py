@@ -181,6 +181,8 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             where = sentence_of(cue_start)
             if where is None:
                 continue
+            if not room(cue_end, trim_end(masked, cue_end, where[2]), 1):
+                continue  # inside content found already ("said he wants to run"): every span would overlap it
             cand = _stance_frame(masked, where[1], where[2], cue_start, cue_end, segments, where[0])
         if cand is not None and all(free(b, en) for b, en in cand.spans):
             add(cand)
