@@ -96,3 +96,19 @@ def test_a_plural_noun_before_a_verb_is_no_cue():
 def test_the_same_form_after_a_pronoun_is_still_a_verb():
     quotes = extract_quotes("Intro.\n\nShe criticised Ann Lee, who he claims has been “unfair to him.”")
     assert any(q.cue == "claims" for q in quotes)
+
+
+def test_one_scan_for_several_word_lists_finds_what_each_finds_alone():
+    # "call for" is a phrase of one list; "for" and "mail" (inside "e-mail") start words of the
+    # other, which the shared scan steps over while it reads the phrase or the hyphenated word.
+    from quotebook.extract import lexicon
+
+    phrases = lexicon.WordList(frozenset({"call for", "e-mail"}), r"\w\-’'")
+    words = lexicon.WordList(frozenset({"for", "mail", "said"}))
+    text = "Lee said they call for a vote, by e-mail or mail, for now, but not e-mail’s."
+    lexicon.scan_words(text, (phrases, words))
+    for word_list in (phrases, words):
+        pattern = word_list.pattern()
+        assert lexicon.word_spans(pattern, text) == [m.span() for m in pattern.finditer(text)]
+    found = [text[b:e] for b, e in lexicon.word_spans(words.pattern(), text)]
+    assert found == ["said", "for", "mail", "mail", "for", "mail"]

@@ -51,18 +51,22 @@ _PRONOUN_POSSESSORS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 @lru_cache(maxsize=1)
-def _cue_regex() -> re.Pattern[str]:
+def stance_words() -> lexicon.WordList:
     """Stance verbs, their particle phrases and reporting nouns, as one trie read in one pass."""
     forms = set(lexicon.verb_forms("stance_verbs.txt")) | EVIDENCE_VERBS | lexicon.words("reporting_nouns.txt")
     for line in lexicon.phrases("stance_phrases.txt"):
         verbs, _, particles = line.partition(":")
         forms.update(f"{verb} {particle}" for verb in verbs.split() for particle in particles.split())
-    return re.compile(r"\b(?:" + lexicon.trie_pattern(forms) + r")(?![\w\-’'])")
+    return lexicon.WordList(frozenset(forms), r"\w\-’'")
+
+
+def stance_word_regex() -> re.Pattern[str]:
+    return stance_words().pattern()
 
 
 def _cue_spans(masked: str) -> list[tuple[int, int]]:
-    """(start, end) of every match of _cue_regex in masked, in order."""
-    return lexicon.word_spans(_cue_regex(), masked)
+    """(start, end) of every match of stance_word_regex in masked, in order."""
+    return lexicon.word_spans(stance_word_regex(), masked)
 
 
 # After a reporting noun, its clause: "claim that", "promise to", "statement on Wednesday that".
