@@ -113,3 +113,19 @@ def test_inverted_read_takes_a_thing_with_words_on_it():
 def test_inverted_noun_phrase_ends_before_from_and_going_by():
     (quote,) = extract_quotes('Intro.\n\n"Nobody reads the fine print," tweeted a local user from Dayton going by the handle Spoke.')
     assert quote.mention == "a local user"
+
+
+def test_one_scan_for_several_word_lists_finds_what_each_finds_alone():
+    # "call for" is a phrase of one list; "for" and "mail" (inside "e-mail") start words of the
+    # other, which the shared scan steps over while it reads the phrase or the hyphenated word.
+    from quotebook.extract import lexicon
+
+    phrases = lexicon.WordList(frozenset({"call for", "e-mail"}), r"\w\-’'")
+    words = lexicon.WordList(frozenset({"for", "mail", "said"}))
+    text = "Lee said they call for a vote, by e-mail or mail, for now, but not e-mail’s."
+    lexicon.scan_words(text, (phrases, words))
+    for word_list in (phrases, words):
+        pattern = word_list.pattern()
+        assert lexicon.word_spans(pattern, text) == [m.span() for m in pattern.finditer(text)]
+    found = [text[b:e] for b, e in lexicon.word_spans(words.pattern(), text)]
+    assert found == ["said", "for", "mail", "mail", "for", "mail"]

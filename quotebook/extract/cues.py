@@ -75,16 +75,20 @@ def is_passive(masked: str, subject_end: int, verb_start: int, verb_end: int, ba
     return PASSIVE_BE.search(masked, max(subject_end, verb_start - 30), verb_start) is not None
 
 @lru_cache(maxsize=1)
-def _cue_regex() -> re.Pattern[str]:
+def cue_words() -> lexicon.WordList:
     # Lower case only: a capitalised "Says" or "Asked" opens a headline or a participle
     # clause far more often than it is the cue of a quotation.
     forms = (set(lexicon.reporting_verbs()) | set(lexicon.belief_verbs()) | set(_PHRASAL)) - _NEVER
-    return re.compile(r"\b(?:" + lexicon.trie_pattern(forms) + r")(?![\w\-])")
+    return lexicon.WordList(frozenset(forms))
+
+
+def cue_word_regex() -> re.Pattern[str]:
+    return cue_words().pattern()
 
 
 def _cue_spans(masked: str) -> list[tuple[int, int]]:
-    """(start, end) of every match of _cue_regex in masked, in order."""
-    return lexicon.word_spans(_cue_regex(), masked)
+    """(start, end) of every match of cue_word_regex in masked, in order."""
+    return lexicon.word_spans(cue_word_regex(), masked)
 
 
 def find_cues(masked: str, start: int, end: int) -> list[Cue]:
@@ -135,7 +139,7 @@ def _verb_cut_at(masked: str, start: int, end: int) -> Cue | None:
         begin -= 1
     if begin == end:
         return None
-    match = _cue_regex().match(masked, begin, end)
+    match = cue_word_regex().match(masked, begin, end)
     if match is None or match.end() != end:
         return None
     return _verb_cue(masked, begin, end)

@@ -70,6 +70,8 @@ _WORD = re.compile(r"[\w’']+")
 # "said more than 1,300 emails held…": a count opens the clause ("said more of the same" does not).
 _COUNT_SUBJECT = re.compile(r"(?:more|less)\s+than\s+(?:\d|a\s+(?:dozen|hundred|thousand|million|third|quarter|half)\b)")
 _CONTRACTION = re.compile(r"['’](?:s|re|ll|d|ve|m)$")
+# content_after gives no content shorter than this (the reported pass counts on it to skip cues).
+SHORTEST_CONTENT = 6
 
 
 def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, int] | None:
@@ -115,7 +117,7 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
             and MASK not in masked[start:stop]):
         stop = aside.start()
     stop = _before_trailing_aside(masked, start, stop)
-    if stop - start < 6:
+    if stop - start < SHORTEST_CONTENT:
         return None
     return start, stop
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from quotebook.extract.marks import MASK
 
@@ -154,10 +155,16 @@ def _lead_class() -> str:
     return "[" + "".join(ranges) + re.escape(_HIGH) + "-\U0010ffff]"
 
 
-@lru_cache(maxsize=None)
 def _scan_form(pattern: re.Pattern[str], fast: bool) -> re.Pattern[str]:
+    # Keyed by the pattern's text: a compiled pattern's hash reads its whole compiled code each
+    # time (the text's hash is kept), and a lexicon trie's code is long.
+    return _scan_form_of(pattern.pattern, fast)
+
+
+@lru_cache(maxsize=None)
+def _scan_form_of(pattern: str, fast: bool) -> re.Pattern[str]:
     lead = _lead_class() if fast else r"\W"
-    return re.compile(lead + "(" + pattern.pattern.removeprefix(r"\b") + ")")
+    return re.compile(lead + "(" + pattern.removeprefix(r"\b") + ")")
 
 
 def _masks_before_non_words(text: str) -> bool:
@@ -187,6 +194,9 @@ def word_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     regex engine skips through words at C speed; a word opening the text is matched
     on its own. Same matches as pattern.finditer(text).
     """
+    shared = _last_shared
+    if shared is not None and shared[0] is text and pattern.pattern in shared[1]:
+        return list(shared[1][pattern.pattern])  # found by scan_words
     first = pattern.match(text)
     spans = [first.span()] if first else []
     begin = first.end() if first else 0
@@ -197,3 +207,57 @@ def word_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
             return spans + found
     spans.extend(m.span(1) for m in _scan_form(pattern, False).finditer(text, begin))
     return spans
+
+
+class WordList(NamedTuple):
+    """Forms to find as whole words: after a word boundary, before no character of not_before."""
+
+    forms: frozenset[str]
+    not_before: str = r"\w\-"  # a regex class body; it holds \w and - at least (see scan_words)
+
+    def pattern(self) -> re.Pattern[str]:
+        return _word_pattern(self.forms, self.not_before)
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(forms: frozenset[str], not_before: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + trie_pattern(forms) + r")(?![" + not_before + "])")
+
+
+# word_spans of the word lists scan_words read together (one entry: the last text), by pattern text.
+_last_shared: tuple[str, dict[str, list[tuple[int, int]]]] | None = None
+
+
+def scan_words(text: str, lists: tuple[WordList, ...]) -> None:
+    """Find the words of several lists in one scan of text, for word_spans to give.
+
+    One scan, of every form of every list, finds where any list matches: a form of a list
+    is a form of the whole, and before no \\w or - as its list wants. A list's own scan would
+    try every place where it matches, and each is one of those or lies inside one of them
+    (where the shared scan went on past a word boundary: a phrase, a hyphenated word); there
+    the list's pattern is matched in turn, so each list gets the same matches as its own scan.
+    """
+    global _last_shared
+    assert all(words.not_before.startswith(r"\w\-") for words in lists), "a list the shared scan could miss"
+    places = []
+    for start, end in word_spans(_every_form(lists), text):
+        places.append(start)
+        if not text[start:end].isalpha():  # letters only: no word boundary inside
+            places.extend(range(start + 1, end))
+    found = {}
+    for words in lists:
+        pattern = words.pattern()
+        spans, resume = [], 0
+        for pos in places:
+            if pos >= resume:
+                match = pattern.match(text, pos)
+                if match is not None:
+                    spans.append(match.span())
+                    resume = match.end()
+        found[pattern.pattern] = spans
+    _last_shared = (text, found)
+
+
+@lru_cache(maxsize=None)
+def _every_form(lists: tuple[WordList, ...]) -> re.Pattern[str]:
+    return WordList(frozenset().union(*(words.forms for words in lists))).pattern()

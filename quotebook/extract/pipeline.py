@@ -16,12 +16,12 @@ from quotebook.data import Quote
 from quotebook.extract import lexicon
 from quotebook.extract.attribute import frame_sentence, is_pure_quote
 from quotebook.extract.clean import split_paragraphs
-from quotebook.extract.cues import find_cues, skip_modifiers
+from quotebook.extract.cues import cue_words, find_cues, skip_modifiers
 from quotebook.extract.indirect import _LEADING_CONJUNCTION, kind_of, trim_end
 from quotebook.extract.marks import Segment, SegmentList, mask_quotations, pair_quotation_marks
 from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, Entity, find_mentions, mention_from_span, split_role
 from quotebook.extract.records import Candidate, Source
-from quotebook.extract.reported import find_reported
+from quotebook.extract.reported import find_reported, stance_words
 from quotebook.extract.sentences import split_sentences
 from quotebook.extract.sources import QUANTITY_SUBJECTS, _source_before, carrier_author, governed_np, people_of, relative_antecedent
 from quotebook.extract.tidy import tidy_speakers
@@ -57,6 +57,8 @@ def _extract(text: str) -> list[Quote]:
     paragraphs = split_paragraphs(text)
     segments = pair_quotation_marks(text, paragraphs)
     masked = mask_quotations(text, segments)
+    # The cue pass and the reported pass look for words of their own lists: one scan finds both.
+    lexicon.scan_words(masked, (cue_words(), stance_words()))
     entities = Entities(find_mentions(masked))
     candidates: list[Candidate] = []
     bare: list[tuple[int, int, int]] = []  # (paragraph, sentence start, sentence end) of quote-only sentences

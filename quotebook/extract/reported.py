@@ -22,7 +22,7 @@ from functools import lru_cache
 from quotebook.extract import lexicon
 from quotebook.extract.cues import PASSIVE_BE, Cue, skip_modifiers
 from quotebook.extract.findings import EVIDENCE_VERBS, finding_before, finding_source
-from quotebook.extract.indirect import _CLAUSE_BREAK, content_after, in_subordinate_opener, kind_of, skip_object, trim_end
+from quotebook.extract.indirect import _CLAUSE_BREAK, SHORTEST_CONTENT, content_after, in_subordinate_opener, kind_of, skip_object, trim_end
 from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import mention_from_span
 from quotebook.extract.records import Candidate, Source
@@ -51,18 +51,22 @@ _PRONOUN_POSSESSORS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 @lru_cache(maxsize=1)
-def _cue_regex() -> re.Pattern[str]:
+def stance_words() -> lexicon.WordList:
     """Stance verbs, their particle phrases and reporting nouns, as one trie read in one pass."""
     forms = set(lexicon.verb_forms("stance_verbs.txt")) | EVIDENCE_VERBS | lexicon.words("reporting_nouns.txt")
     for line in lexicon.phrases("stance_phrases.txt"):
         verbs, _, particles = line.partition(":")
         forms.update(f"{verb} {particle}" for verb in verbs.split() for particle in particles.split())
-    return re.compile(r"\b(?:" + lexicon.trie_pattern(forms) + r")(?![\w\-’'])")
+    return lexicon.WordList(frozenset(forms), r"\w\-’'")
+
+
+def stance_word_regex() -> re.Pattern[str]:
+    return stance_words().pattern()
 
 
 def _cue_spans(masked: str) -> list[tuple[int, int]]:
-    """(start, end) of every match of _cue_regex in masked, in order."""
-    return lexicon.word_spans(_cue_regex(), masked)
+    """(start, end) of every match of stance_word_regex in masked, in order."""
+    return lexicon.word_spans(stance_word_regex(), masked)
 
 
 # After a reporting noun, its clause: "claim that", "promise to", "statement on Wednesday that".
@@ -116,6 +120,20 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
         i = bisect.bisect_left(taken_starts, e)
         return not any(tb < e and b < te for tb, te in taken[max(0, i - 8):i])
 
+    def room(lo: int, hi: int, least: int) -> bool:
+        """Whether [lo, hi) has a stretch of least characters that free() would pass.
+
+        Only the spans free() reads for a span ending by hi count as taken, so a
+        stretch said to have no room is one that free() refuses for any span in it.
+        """
+        i = bisect.bisect_left(taken_starts, hi)
+        pos = lo
+        for tb, te in taken[max(0, i - 8):i]:
+            if tb - pos >= least:
+                return True
+            pos = max(pos, te)
+        return hi - pos >= least
+
     def add(cand: Candidate) -> None:
         found.append(cand)
         for span in cand.spans:
@@ -130,6 +148,10 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             continue
         where = sentence_of(cue.start)
         if where is None:
+            continue
+        # Both frames report content_after's content, which lies after the cue and before the
+        # sentence's final punctuation: in a sentence the frames have read already, it is taken.
+        if not room(cue.end, trim_end(masked, cue.end, where[2]), SHORTEST_CONTENT):
             continue
         cand = (_shared_subject_frame(masked, where[1], where[2], cue, segments, where[0])
                 or _long_subject_frame(masked, where[1], where[2], cue, where[0]))
@@ -163,6 +185,8 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             where = sentence_of(cue_start)
             if where is None:
                 continue
+            if not room(cue_end, trim_end(masked, cue_end, where[2]), 1):
+                continue  # inside content found already ("said he wants to run"): every span would overlap it
             cand = _stance_frame(masked, where[1], where[2], cue_start, cue_end, segments, where[0])
         if cand is not None and all(free(b, en) for b, en in cand.spans):
             add(cand)
@@ -329,6 +353,10 @@ _PP_VERBISH = re.compile(
 def _long_subject_frame(masked: str, s: int, e: int, cue: Cue, paragraph: int) -> Candidate | None:
     """"Several supporters of reform said C": a subject too long for the frames, reported content only."""
     if masked[cue.start:cue.end].endswith("ing"):
+        return None
+    # The opener, the subject and _SUBJECT_TAIL read no masked quotation: after one ("“…,” he said")
+    # the frame can only fail, so the subject is not looked for.
+    if masked.find(MASK, s, cue.start) >= 0:
         return None
     source = _sentence_subject(masked, s, cue.start)
     if source is None or source.kind == "pronoun" or source.text.split()[0].lower() in ("it", "this", "that"):
