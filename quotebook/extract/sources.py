@@ -272,10 +272,20 @@ def _name_run_ending(rest: str) -> tuple[int, int] | None:
 _DATELINE_DASH = re.compile(r"\s*(?:[A-Z0-9][\w.]*\s*){0,3}(?:\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*)?[—–-]+\s")
 
 
+def _last_commas(text: str, count: int) -> list[int]:
+    """Where the last count commas of text are, in text order."""
+    found: list[int] = []
+    comma = text.rfind(",")
+    while comma >= 0 and len(found) < count:
+        found.append(comma)
+        comma = text.rfind(",", 0, comma)
+    return found[::-1]
+
+
 def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     """"Flynn, a top Trump surrogate, said": the head is the name before the apposition."""
     body = rest[:-1]
-    commas = [i for i, ch in enumerate(body) if ch == ","][-4:]
+    commas = _last_commas(body, 4)
     # "Ann Lee, 31, a photographer who works with Acme, said": the name that opens the clause.
     for comma in commas[:-1]:
         head = body[:comma].rstrip()
