@@ -202,11 +202,15 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
     governed = governed_np(rest)
     if governed is not None:
         return Source(offset + governed[0], offset + governed[1], rest[governed[0]:governed[1]], "np")
+    # Most texts end in a whole word, which is then the head: when it cannot be one, the words need not be read.
+    last = rest[rest.rfind(" ") + 1:]
+    if len(last) <= 90 and _NP_TOKEN.fullmatch(last) and _cannot_head(last.lower().strip(".")):
+        return None
     words = list(_NP_TOKEN.finditer(rest, max(0, len(rest) - 90)))  # only the last words matter
     if not words or rest.count(MASK, words[-1].end()) > _TITLE_CHARS:
         return None  # 'Lee "was let off lightly," said…': a quotation, not a subject, ends the text
     head = words[-1].group().lower().strip(".")
-    if head in _NOT_HEAD or head.endswith(("ing", "ed")) and head not in ("red",):
+    if _cannot_head(head):
         return None
     start_index = None
     for i in range(len(words) - 1, max(-1, len(words) - 8), -1):
@@ -231,6 +235,11 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
             return None
     b, e = words[start_index].start(), words[-1].end()
     return Source(offset + b, offset + e, rest[b:e], "np")
+
+
+def _cannot_head(word: str) -> bool:
+    """A word that ends no subject noun phrase: "that", "the", "being", "reported"."""
+    return word in _NOT_HEAD or word.endswith(("ing", "ed")) and word not in ("red",)
 
 
 # Months (and their abbreviations) that are also names: "Theresa May said", "“…,” Jun wrote".
