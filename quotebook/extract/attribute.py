@@ -402,7 +402,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
             return None
         layout = "post"
     else:
-        if not _subject_leads(prefix) and source.kind != "pronoun":
+        if source.kind != "pronoun" and not _subject_leads(prefix):
             return None  # a subject in the middle of a clause ("the plan Trump said would…")
         span = content_after(masked, after, e, cue.speech)
         if span is None:
