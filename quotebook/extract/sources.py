@@ -266,8 +266,10 @@ def governed_np(rest: str) -> tuple[int, int] | None:
 
 
 def _name_run_ending(rest: str) -> tuple[int, int] | None:
-    # A name run ends in a capitalised token, so a last word without a capital ends none.
-    if rest[max(rest.rfind(" "), rest.rfind("\u00a0"), rest.rfind("\n")) + 1:].islower():
+    # A name run ends in a capitalised token, so a last word without a capital ends none
+    # ("said", but also "2016" or a masked quotation: no letter that lower() would change).
+    last_word = rest[max(rest.rfind(" "), rest.rfind("\u00a0"), rest.rfind("\n")) + 1:]
+    if last_word == last_word.lower():
         return None
     tail_start = max(0, len(rest) - 120)
     found = None
@@ -291,6 +293,13 @@ def _last_commas(text: str, count: int) -> list[int]:
     return found[::-1]
 
 
+def _without_party_tag(text: str) -> str:
+    """text without a closing party tag ("Ann Lee (R-Ohio)" → "Ann Lee"), and the spaces that end it."""
+    text = text.rstrip()
+    # The tag closes the text: one that does not end in ")" has none, and need not be searched.
+    return _PARTY_TAG.sub("", text).rstrip() if text.endswith(")") else text
+
+
 def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     """"Flynn, a top Trump surrogate, said": the head is the name before the apposition."""
     body = rest[:-1]
@@ -298,7 +307,7 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     # "Ann Lee, 31, a photographer who works with Acme, said": the name that opens the clause.
     for comma in commas[:-1]:
         head = body[:comma].rstrip()
-        name = _name_run_ending(_PARTY_TAG.sub("", head).rstrip())
+        name = _name_run_ending(_without_party_tag(head))
         if name is None or MASK in body[comma:] or len(body[comma:].split()) > 40:
             continue
         before = head[:name[0]]
@@ -325,13 +334,13 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     apposition = body[comma + 1:].strip()
     if not apposition or MASK in apposition or len(apposition.split()) > 25 or _DATELINE_DASH.match(body, comma + 1):
         return None
-    head = _PARTY_TAG.sub("", body[:comma]).rstrip()
+    head = _without_party_tag(body[:comma])
     name = _name_run_ending(head)
     if name is not None and head[name[0]:name[1]].split()[0].lower() in _PREPOSITIONS:
         name = None  # "In Ohio, Gov. Ann Lee (R-OH), said": the opener names a place
     if name is None:
         # "The senator, Rosa Diaz, believes": the apposition is the name ("Gov. Ann Lee (R-OH)," too).
-        apposition = _PARTY_TAG.sub("", apposition).rstrip()
+        apposition = _without_party_tag(apposition)
         inner = NAME_RUN.fullmatch(apposition)
         if inner is None:
             return None
