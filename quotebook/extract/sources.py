@@ -112,12 +112,13 @@ def _agrees(masked: str, quantity: str, cue_start: int) -> bool:
 
 def _strip_aux(seg: str) -> str:
     """seg without the auxiliaries, adverbs and asides that end it ("has also", ", however,")."""
-    if seg.rstrip().endswith(" to"):
+    stripped = seg.rstrip()
+    if stripped.endswith(" to"):
         goes_on = _GOES_ON_TO.search(seg, max(0, len(seg) - 30))
         if goes_on is not None:
             seg = seg[:goes_on.start()]
+            stripped = seg.rstrip()
     # Every time phrase ends in one of _TIME_ENDS: most segments need no regex search at all.
-    stripped = seg.rstrip()
     time = _TIME_BEFORE_CUE.search(seg, max(0, len(seg) - 40)) if stripped.endswith(_TIME_ENDS) else None
     if time is not None:
         seg = seg[:time.start()]
