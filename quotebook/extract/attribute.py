@@ -130,8 +130,10 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
         if lead is not None:
             return [lead]
     cues = find_cues(masked, s, e) if cues is None else cues
-    trailing = next((c for c in cues if c.base == "according to" and masked[c.start - 2:c.start].strip() == ","), None)
     ordered = cues
+    # (An "according to" cue holds its literal: most sentences need no look at their cues for one.)
+    trailing = None if masked.find("ccording", s, e) < 0 else next(
+        (c for c in cues if c.base == "according to" and masked[c.start - 2:c.start].strip() == ","), None)
     if trailing is not None and trailing is not cues[0]:
         # "Smith told aides that C, according to two sources": the sources vouch for the whole clause.
         ordered = [trailing] + [c for c in cues if c is not trailing]
@@ -444,7 +446,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
             return None
         layout = "post"
     else:
-        if not _subject_leads(prefix) and source.kind != "pronoun":
+        if source.kind != "pronoun" and not _subject_leads(prefix):
             return None  # a subject in the middle of a clause ("the plan Trump said would…")
         span = content_after(masked, after, e, cue.speech)
         if span is None:

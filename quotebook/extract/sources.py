@@ -112,12 +112,13 @@ def _agrees(masked: str, quantity: str, cue_start: int) -> bool:
 
 def _strip_aux(seg: str) -> str:
     """seg without the auxiliaries, adverbs and asides that end it ("has also", ", however,")."""
-    if seg.rstrip().endswith(" to"):
+    stripped = seg.rstrip()
+    if stripped.endswith(" to"):
         goes_on = _GOES_ON_TO.search(seg, max(0, len(seg) - 30))
         if goes_on is not None:
             seg = seg[:goes_on.start()]
+            stripped = seg.rstrip()
     # Every time phrase ends in one of _TIME_ENDS: most segments need no regex search at all.
-    stripped = seg.rstrip()
     time = _TIME_BEFORE_CUE.search(seg, max(0, len(seg) - 40)) if stripped.endswith(_TIME_ENDS) else None
     if time is not None:
         seg = seg[:time.start()]
@@ -202,11 +203,15 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
     governed = governed_np(rest)
     if governed is not None:
         return Source(offset + governed[0], offset + governed[1], rest[governed[0]:governed[1]], "np")
+    # Most texts end in a whole word, which is then the head: when it cannot be one, the words need not be read.
+    last = rest[rest.rfind(" ") + 1:]
+    if len(last) <= 90 and _NP_TOKEN.fullmatch(last) and _cannot_head(last.lower().strip(".")):
+        return None
     words = list(_NP_TOKEN.finditer(rest, max(0, len(rest) - 90)))  # only the last words matter
     if not words or rest.count(MASK, words[-1].end()) > _TITLE_CHARS:
         return None  # 'Lee "was let off lightly," said…': a quotation, not a subject, ends the text
     head = words[-1].group().lower().strip(".")
-    if head in _NOT_HEAD or head.endswith(("ing", "ed")) and head not in ("red",):
+    if _cannot_head(head):
         return None
     start_index = None
     for i in range(len(words) - 1, max(-1, len(words) - 8), -1):
@@ -233,6 +238,11 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
     return Source(offset + b, offset + e, rest[b:e], "np")
 
 
+def _cannot_head(word: str) -> bool:
+    """A word that ends no subject noun phrase: "that", "the", "being", "reported"."""
+    return word in _NOT_HEAD or word.endswith(("ing", "ed")) and word not in ("red",)
+
+
 # Months (and their abbreviations) that are also names: "Theresa May said", "“…,” Jun wrote".
 _MONTH_NAMES = frozenset("jan january mar april may jun june jul july aug august".split())
 
@@ -257,8 +267,10 @@ def governed_np(rest: str) -> tuple[int, int] | None:
 
 
 def _name_run_ending(rest: str) -> tuple[int, int] | None:
-    # A name run ends in a capitalised token, so a last word without a capital ends none.
-    if rest[max(rest.rfind(" "), rest.rfind("\u00a0"), rest.rfind("\n")) + 1:].islower():
+    # A name run ends in a capitalised token, so a last word without a capital ends none
+    # ("said", but also "2016" or a masked quotation: no letter that lower() would change).
+    last_word = rest[max(rest.rfind(" "), rest.rfind("\u00a0"), rest.rfind("\n")) + 1:]
+    if last_word == last_word.lower():
         return None
     tail_start = max(0, len(rest) - 120)
     found = None
@@ -272,14 +284,31 @@ def _name_run_ending(rest: str) -> tuple[int, int] | None:
 _DATELINE_DASH = re.compile(r"\s*(?:[A-Z0-9][\w.]*\s*){0,3}(?:\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*)?[—–-]+\s")
 
 
+def _last_commas(text: str, count: int) -> list[int]:
+    """Where the last count commas of text are, in text order."""
+    found: list[int] = []
+    comma = text.rfind(",")
+    while comma >= 0 and len(found) < count:
+        found.append(comma)
+        comma = text.rfind(",", 0, comma)
+    return found[::-1]
+
+
+def _without_party_tag(text: str) -> str:
+    """text without a closing party tag ("Ann Lee (R-Ohio)" → "Ann Lee"), and the spaces that end it."""
+    text = text.rstrip()
+    # The tag closes the text: one that does not end in ")" has none, and need not be searched.
+    return _PARTY_TAG.sub("", text).rstrip() if text.endswith(")") else text
+
+
 def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     """"Flynn, a top Trump surrogate, said": the head is the name before the apposition."""
     body = rest[:-1]
-    commas = [i for i, ch in enumerate(body) if ch == ","][-4:]
+    commas = _last_commas(body, 4)
     # "Ann Lee, 31, a photographer who works with Acme, said": the name that opens the clause.
     for comma in commas[:-1]:
         head = body[:comma].rstrip()
-        name = _name_run_ending(_PARTY_TAG.sub("", head).rstrip())
+        name = _name_run_ending(_without_party_tag(head))
         # (The apposition may hold a quoted title: "Ann Lee, the author of “Going Viral,” said".)
         if name is None or len(body[comma:].split()) > 40:
             continue
@@ -307,13 +336,13 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     apposition = body[comma + 1:].strip()
     if not apposition or MASK in apposition or len(apposition.split()) > 25 or _DATELINE_DASH.match(body, comma + 1):
         return None
-    head = _PARTY_TAG.sub("", body[:comma]).rstrip()
+    head = _without_party_tag(body[:comma])
     name = _name_run_ending(head)
     if name is not None and head[name[0]:name[1]].split()[0].lower() in _PREPOSITIONS:
         name = None  # "In Ohio, Gov. Ann Lee (R-OH), said": the opener names a place
     if name is None:
         # "The senator, Rosa Diaz, believes": the apposition is the name ("Gov. Ann Lee (R-OH)," too).
-        apposition = _PARTY_TAG.sub("", apposition).rstrip()
+        apposition = _without_party_tag(apposition)
         inner = NAME_RUN.fullmatch(apposition)
         if inner is None:
             return None

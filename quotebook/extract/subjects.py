@@ -65,15 +65,15 @@ def _opens_sentence(masked: str, pos: int) -> bool:
     return not before or before[-1] in ".!?”\"\n" + MASK
 
 
+# A clause opened by one of these alone ("But", "Still,") leaves the subject at its head.
+_OPENER_WORDS = _BOUNDARY_WORDS | {"still", "yet", "now", "later", "instead", "meanwhile", "however", "indeed", "separately", "also"}
+
+
 def _is_opener(prefix: str) -> bool:
     """Text before a subject that leaves the subject at the head of the main clause."""
     stripped = prefix.strip()
-    if not stripped:
-        return True
-    words = stripped.split()
-    if len(words) == 1 and words[0].strip(",").lower() in _BOUNDARY_WORDS | {"still", "yet", "now", "later", "instead", "meanwhile", "however", "indeed", "separately", "also"}:
-        return True
-    return False
+    # (No opener word holds a space: a prefix of several words is none, and need not be split.)
+    return not stripped or stripped.strip(",").lower() in _OPENER_WORDS
 
 
 def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
