@@ -129,3 +129,14 @@ def test_one_scan_for_several_word_lists_finds_what_each_finds_alone():
         assert lexicon.word_spans(pattern, text) == [m.span() for m in pattern.finditer(text)]
     found = [text[b:e] for b, e in lexicon.word_spans(words.pattern(), text)]
     assert found == ["said", "for", "mail", "mail", "for", "mail"]
+
+
+def test_credit_line_after_a_dash_names_the_source():
+    (quote,) = extract_quotes("Intro.\n\nTURNOUT WAS HIGH - Ann Lee: “More people voted than in any year before.”")
+    assert quote.speaker == "Ann Lee"
+
+
+def test_more_from_the_report_credits_the_report():
+    (quote,) = extract_quotes("Intro.\n\nThe sample matters. More from the report: “Longer field periods did better.”")
+    assert quote.mention == "the report"
+    assert quote.speaker is None

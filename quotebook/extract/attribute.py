@@ -233,6 +233,9 @@ def _after_post_frame(masked: str, cand: Candidate, tail: int, e: int) -> int | 
 
 def _colon_lead(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
     """"Trump: “…”" — a name, a colon, a quotation."""
+    credited = _credited_colon(masked, s, e, segments, paragraph)
+    if credited is not None:
+        return credited
     match = NAME_RUN.match(masked, s, e)
     if match is None or len(match.group().split()) > 5:
         return None
@@ -254,6 +257,41 @@ def _colon_lead(masked: str, s: int, e: int, segments: SegmentList, paragraph: i
     source = Source(match.start(), match.end(), match.group(), "name")
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     return Candidate(spans, kind, source, ":", "colon", paragraph, seg_ids, 0.8)
+
+
+# "Iowa polls were not wrong - Ann Lee and Tom Reyes: “…”", "More from the report: “…”": a newsletter's
+# credit line before a quotation. The lead is what follows the last dash, after "(More) from".
+_CREDIT_LEAD = re.compile(r"(?:(?:More|Also)\s+from|From)\s+")
+_LEAD_DASH = re.compile(r"\s[-—–]\s+")
+_NAMED_NP = re.compile(r"the\s+(?:[a-z]+\s+){0,2}([a-z]+)")
+
+
+def _credited_colon(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
+    colon = _COLON_LEAD.search(masked, s, e)
+    if colon is None or colon.start() - s > 160:
+        return None
+    lead = s
+    for dash in _LEAD_DASH.finditer(masked, s, colon.start()):
+        lead = dash.end()
+    credit = _CREDIT_LEAD.match(masked, lead, colon.start())
+    if credit is not None:
+        lead = credit.end()
+    elif lead == s:
+        return None  # "Trump: “…”" is read by the caller; anything else before a colon is no credit line
+    name = NAME_RUN.fullmatch(masked, lead, colon.start())
+    if name is not None and len(name.group().split()) <= 6:
+        source = Source(name.start(), name.end(), name.group(), "name")
+    else:
+        np = _NAMED_NP.fullmatch(masked, lead, colon.start()) if credit is not None else None
+        if np is None or np.group(1) not in lexicon.words("text_carriers.txt") | {"report", "study", "survey", "poll"}:
+            return None
+        source = Source(np.start(), np.end(), np.group(), "np")
+    span = (colon.end(), trim_end(masked, colon.end(), e))
+    kind, spans = kind_of(masked, span, segments)
+    if kind != "direct":
+        return None
+    seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
+    return Candidate(spans, kind, source, ":", "colon", paragraph, seg_ids, 0.7)
 
 
 def _participle(masked: str, cand: Candidate, s: int, e: int, segments: SegmentList,
