@@ -148,3 +148,9 @@ def test_finding_after_a_clause_word_is_the_noun_alone():
 def test_finding_that_closes_the_sentence_reports_the_clause_before():
     q = _only("The campaign raised $5 million in June, city records show.")
     assert (q.text, q.mention, q.kind) == ("The campaign raised $5 million in June", "city records", "indirect")
+
+
+def test_participle_after_a_post_frame_is_the_source_s():
+    quotes = extract_quotes('Intro.\n\nThe town "has changed for the better," Ann Lee said in June, citing the new bridge.')
+    citing = [q for q in quotes if q.cue == "citing"]
+    assert citing and citing[0].speaker == "Ann Lee"

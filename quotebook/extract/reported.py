@@ -143,6 +143,10 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
 
     nouns = lexicon.words("reporting_nouns.txt")
     verbs = lexicon.verb_forms("stance_verbs.txt")
+    # “…,” Lee said, citing C: after a post frame, a participle is its source's, not the subject's
+    # of the quotation ("The country “has made changes,” Lee said, citing …").
+    post_sources = sorted((c.source.start, i) for i, c in enumerate(existing) if c.layout == "post" and c.source)
+    post_starts = [start for start, _ in post_sources]
     for cue in cues:
         if not cue.speech or cue.base in ("according to", ":"):
             continue
@@ -153,7 +157,9 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
         # sentence's final punctuation: in a sentence the frames have read already, it is taken.
         if not room(cue.end, trim_end(masked, cue.end, where[2]), SHORTEST_CONTENT):
             continue
-        cand = (_shared_subject_frame(masked, where[1], where[2], cue, segments, where[0])
+        i = bisect.bisect_left(post_starts, cue.start) - 1
+        post = existing[post_sources[i][1]].source if i >= 0 and post_starts[i] >= where[1] else None
+        cand = (_shared_subject_frame(masked, where[1], where[2], cue, segments, where[0], post)
                 or _long_subject_frame(masked, where[1], where[2], cue, where[0]))
         if cand is not None and all(free(b, en) for b, en in cand.spans):
             add(cand)
@@ -316,8 +322,9 @@ def _finding_frame(masked: str, s: int, e: int, cue_start: int, cue_end: int, se
 
 
 def _shared_subject_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
-                          paragraph: int) -> Candidate | None:
-    """"Ito met the mayor and said he would run", "…, saying he would run": the sentence's subject speaks.
+                          paragraph: int, post_source: Source | None = None) -> Candidate | None:
+    """"Ito met the mayor and said he would run", "…, saying he would run": the sentence's subject speaks,
+    or the source of the post frame before the cue (“…,” Ito said, citing C).
 
     Reported content only: the frames read the quoted ones.
     """
@@ -331,7 +338,7 @@ def _shared_subject_frame(masked: str, s: int, e: int, cue: Cue, segments: Segme
     span = content_after(masked, after, e, True)
     if span is None or MASK in masked[span[0]:span[1]]:
         return None
-    source = (_pronoun_of(coordinated) if coordinated else None) or _sentence_subject(masked, s, cue.start)
+    source = (_pronoun_of(coordinated) if coordinated else None) or post_source or _sentence_subject(masked, s, cue.start)
     if source is None:
         return None
     return Candidate([span], "indirect", source, masked[cue.start:cue.end], "pre", paragraph, set(), 0.55)
