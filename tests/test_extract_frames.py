@@ -620,3 +620,9 @@ def test_telling_after_a_first_attribution_is_a_second_one_past_the_person_told(
 def test_doubtful_cue_after_a_name_in_apposition_is_the_verb():
     quotes = _direct_tier("Intro.\n\nHis chief aide, Ken Ito, calls the tax “a burden” on growers.")
     assert [(q.text, q.speaker) for q in quotes] == [("the tax “a burden” on growers", "Ken Ito")]
+
+
+def test_circumstance_after_a_post_cue_may_hold_a_possessive():
+    text = 'Intro.\n\nThe town "has changed for the better," Ann Lee said in June, citing the new bridge and Park\'s election.'
+    assert extract_quotes(text)[0].text == 'The town "has changed for the better,"'
+    assert extract_quotes(text)[0].speaker == "Ann Lee"

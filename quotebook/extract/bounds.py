@@ -112,7 +112,7 @@ def _circumstance_rest(rest: str) -> bool:
 
 _TRAILING_CIRCUMSTANCE = re.compile(
     r"(?:after|before|in|at|on|during|of|about|to|from|with|outside|inside|last|this|earlier|later|while|when)\b"
-    r"[^\x1a“”\"':;]{0,100}?[.!?]?"
+    r"(?:[^\x1a“”\"'’:;]|(?<=\w)['’](?=\w)){0,100}?[.!?]?"  # an apostrophe inside a word ("Kyi's") is no quotation mark
 )
 
 
