@@ -626,3 +626,10 @@ def test_circumstance_after_a_post_cue_may_hold_a_possessive():
     text = 'Intro.\n\nThe town "has changed for the better," Ann Lee said in June, citing the new bridge and Park\'s election.'
     assert extract_quotes(text)[0].text == 'The town "has changed for the better,"'
     assert extract_quotes(text)[0].speaker == "Ann Lee"
+
+
+def test_show_title_after_told_or_said_on_is_not_content():
+    told = extract_quotes('Intro.\n\nAnn Lee told MSNBC\'s "Morning Joe" on Friday that nobody would question her record.')
+    assert [(q.kind, q.text) for q in told] == [("indirect", "that nobody would question her record")]
+    said = extract_quotes('Intro.\n\nAnn Lee said on "Meet the Press" that nobody would question her record.')
+    assert [(q.kind, q.text) for q in said] == [("indirect", "that nobody would question her record")]

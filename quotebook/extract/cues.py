@@ -198,6 +198,8 @@ _MODIFIER = re.compile(
     r"|(?:on|via|over)\s+(?:Twitter|Facebook|Instagram|Fox(?:\s+News)?|CNN|MSNBC|NBC|ABC|CBS|PBS|NPR|his\s+\w+|her\s+\w+|the\s+\w+(?:\s+floor)?)"
     # "on NBC's “Meet the Press”", "on CNN's State of the Union": the show, whole.
     r"(?:[’']s\s+(?:[“\"‘']{1,2}\x1a+[”\"’']{1,2}|(?:[A-Z][\w’'\-]*\s?){1,4}))?(?![\w’'])"
+    # "said on “Meet the Press” that …": a show's title alone.
+    r"|on\s+[“\"]\x1a+[”\"](?=,?\s+(?:that\b|[“\"‘]))"
     # "said as he introduced his wife, “…”": a clause of circumstance, when a quotation follows it.
     r"|(?:as|when|while|after|before)\s+(?:(?:he|she|they|[A-Z][\w’'\-]*)\s+|(?=[a-z]+(?:ed|ing)\b))[^,;:\x1a“”\"]{3,80}?[,:]"
     r"(?=\s*[“\"‘])"

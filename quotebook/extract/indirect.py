@@ -28,7 +28,8 @@ _OBJECT_TAKING = frozenset({"tell", "ask", "inform", "assure", "remind", "warn",
                             "notify", "reassure", "promise", "convince", "persuade", "show", "teach", "email"})
 _OBJECT = re.compile(
     # "the New York Times", "Bill O’Reilly of Fox News": a name, whole.
-    r"\s+(?:him|her|them|me|us|you|reporters|journalists|supporters|voters|the\s+(?:[A-Z][\w.’'\-]*\s(?=[A-Z])){1,3}[A-Z][\w.’'\-]*"
+    # "told MSNBC's “Morning Joe” (on Friday) that …": a show, when "that" follows.
+    r"\s+(?:(?:[A-Z][\w.’'\-]*['’]s\s+)?[“\"]\x1a+[”\"](?=[^\x1a“”\"]{0,30}?\bthat\b)|him|her|them|me|us|you|reporters|journalists|supporters|voters|the\s+(?:[A-Z][\w.’'\-]*\s(?=[A-Z])){1,3}[A-Z][\w.’'\-]*"
     r"|(?:the|an?)\s+\w+(?:\s+(?!(?:when|as|while|after|before|that|if|whether)\b)\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?"
     r"(?:\s+of\s+(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,3})?)"
     r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
