@@ -633,3 +633,9 @@ def test_show_title_after_told_or_said_on_is_not_content():
     assert [(q.kind, q.text) for q in told] == [("indirect", "that nobody would question her record")]
     said = extract_quotes('Intro.\n\nAnn Lee said on "Meet the Press" that nobody would question her record.')
     assert [(q.kind, q.text) for q in said] == [("indirect", "that nobody would question her record")]
+
+
+def test_subordinate_clause_opener_is_skipped_to_find_the_subject():
+    text = "Intro.\n\nAs the crowd began to chant, Ann Lee stood on stage and joked, “You are being ridiculous.”"
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Ann Lee"

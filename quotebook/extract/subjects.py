@@ -118,7 +118,7 @@ def _sentence_opener() -> re.Pattern[str]:
         r"With|Without|Despite|Responding|Appearing|Writing|Outside|Inside|Across|Near|Behind|Back|Elsewhere|Overall|"
         r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]+ing|"
         r"Immediately|Shortly|Recently|Previously|Finally|Eventually|Ultimately|Initially|Publicly|Privately|Separately|"
-        r"Amid|Amidst|Early|Here|There|Likewise|Similarly|"
+        r"Amid|Amidst|Early|Here|There|Likewise|Similarly|As|When|While|Although|Though|Because|Once|Until|Whenever|If|"
         r"[A-Z][a-z]{2,}(?:ically|ously|ively|edly|ately|ingly|ntly|tily|rily)|"
         r"[A-Z][a-z]+\s+(?:years|months|weeks|days|hours|minutes)\s+(?:earlier|later|ago|before))\b"
         r"[^,;:\x1a“”\"]{0,80}?,\s+"
