@@ -639,3 +639,10 @@ def test_subordinate_clause_opener_is_skipped_to_find_the_subject():
     text = "Intro.\n\nAs the crowd began to chant, Ann Lee stood on stage and joked, “You are being ridiculous.”"
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Ann Lee"
+
+
+def test_quotation_after_a_dotted_name_starts_a_new_sentence():
+    text = "Intro.\n\n“It will happen,” said Ben Ito, the director of Vote.org. “That is going to happen now.”"
+    (quote,) = extract_quotes(text)
+    assert len(quote.spans) == 2
+    assert quote.speaker == "Ben Ito"

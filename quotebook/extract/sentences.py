@@ -78,5 +78,6 @@ def _is_abbreviation(masked: str, dot: int, sentence_start: int) -> bool:
         return True  # an initial: "John F. Kennedy"
     if "." in word:  # "U.S", "D.C": an abbreviation, unless a sentence plainly starts after it
         following = masked[dot + 1:dot + 12].split()
-        return not (following and following[0] in _STARTERS)
+        # A quotation opening after it starts a sentence too: "… for MoveOn.org. “That is …”"
+        return not (following and (following[0] in _STARTERS or following[0][0] in "“\"«"))
     return word.lower() in _ABBREVIATIONS
