@@ -646,3 +646,14 @@ def test_quotation_after_a_dotted_name_starts_a_new_sentence():
     (quote,) = extract_quotes(text)
     assert len(quote.spans) == 2
     assert quote.speaker == "Ben Ito"
+
+
+def test_said_of_someone_before_the_quotation():
+    (quote,) = extract_quotes("Intro.\n\nAnn Lee said of the mayor, “He has never kept a promise.”")
+    assert quote.text == "“He has never kept a promise.”"
+    assert quote.speaker == "Ann Lee"
+
+
+def test_agency_acronym_after_the_person_told():
+    (quote,) = extract_quotes("Intro.\n\nAnn Lee told the Associated Press (AP), “We have suffered enough.”")
+    assert quote.text == "“We have suffered enough.”"

@@ -198,6 +198,8 @@ _MODIFIER = re.compile(
     r"|(?:on|via|over)\s+(?:Twitter|Facebook|Instagram|Fox(?:\s+News)?|CNN|MSNBC|NBC|ABC|CBS|PBS|NPR|his\s+\w+|her\s+\w+|the\s+\w+(?:\s+floor)?)"
     # "on NBC's “Meet the Press”", "on CNN's State of the Union": the show, whole.
     r"(?:[’']s\s+(?:[“\"‘']{1,2}\x1a+[”\"’']{1,2}|(?:[A-Z][\w’'\-]*\s?){1,4}))?(?![\w’'])"
+    # "said of the mayor, “…”": whom it was said of, when the quotation follows.
+    r"|of\s+[^,;:.\x1a“”\"]{1,50}?,(?=\s*[“\"‘])"
     # "said on “Meet the Press” that …": a show's title alone.
     r"|on\s+[“\"]\x1a+[”\"](?=,?\s+(?:that\b|[“\"‘]))"
     # "said as he introduced his wife, “…”": a clause of circumstance, when a quotation follows it.

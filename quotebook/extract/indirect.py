@@ -32,6 +32,7 @@ _OBJECT = re.compile(
     r"\s+(?:(?:[A-Z][\w.’'\-]*['’]s\s+)?[“\"]\x1a+[”\"](?=[^\x1a“”\"]{0,30}?\bthat\b)|him|her|them|me|us|you|reporters|journalists|supporters|voters|the\s+(?:[A-Z][\w.’'\-]*\s(?=[A-Z])){1,3}[A-Z][\w.’'\-]*"
     r"|(?:the|an?)\s+\w+(?:\s+(?!(?:when|as|while|after|before|that|if|whether)\b)\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?"
     r"(?:\s+of\s+(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,3})?)"
+    r"(?:\s+\([A-Z]{2,6}\))?"  # "the Associated Press (AP)"
     r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
 )
 # Each branch opens by reading its first character (a space, "," or ";") and then looks back at it,
