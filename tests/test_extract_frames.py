@@ -657,3 +657,11 @@ def test_said_of_someone_before_the_quotation():
 def test_agency_acronym_after_the_person_told():
     (quote,) = extract_quotes("Intro.\n\nAnn Lee told the Associated Press (AP), “We have suffered enough.”")
     assert quote.text == "“We have suffered enough.”"
+
+
+def test_show_title_after_a_post_cue_is_not_part_of_the_quotation():
+    text = ('Intro.\n\n"It is an isolated nation," the senator told ABC\'s "Good Morning America." '
+            '"When you have a bomb, you are a threat to everyone."')
+    (quote,) = extract_quotes(text)
+    assert "Good Morning America" not in " ".join(text[b:e] for b, e in quote.spans)
+    assert len(quote.spans) == 2

@@ -123,11 +123,14 @@ def _trailing_quote(masked: str, pos: int, end: int, segments: SegmentList) -> t
     """“…,” he said, “…” — the second part of an interrupted quote."""
     match = _GAP.match(masked, pos, end)
     seg = segments.starting_at(match.end() if match else pos)
+    if seg is not None and seg.title:
+        return None  # “…,” he told ABC's “Good Morning America.”: the show, not more of the quotation
     if seg is None:
         # “…,” he said of the plan, “…” / said Ann Lee, an economist, “…”: a short aside first.
         ids = segments.overlapping(pos, min(end, pos + 100))
         gap_end = segments[ids[0]].start if ids else pos
-        if ids and gap_end >= pos and _ASIDE_GAP.fullmatch(masked, pos, gap_end) and not find_cues(masked, pos, gap_end):
+        if (ids and gap_end >= pos and not segments[ids[0]].title and _ASIDE_GAP.fullmatch(masked, pos, gap_end)
+                and not find_cues(masked, pos, gap_end)):
             seg = segments[ids[0]]
     return (seg.start, seg.end) if seg is not None else None
 
