@@ -665,3 +665,10 @@ def test_show_title_after_a_post_cue_is_not_part_of_the_quotation():
     (quote,) = extract_quotes(text)
     assert "Good Morning America" not in " ".join(text[b:e] for b, e in quote.spans)
     assert len(quote.spans) == 2
+
+
+def test_quoted_as_saying_credits_the_one_quoted():
+    (quote,) = extract_quotes("Intro.\n\n“Our method succeeds where others fail,” Tom Reyes was quoted as saying.")
+    assert quote.speaker == "Tom Reyes"
+    (quote,) = extract_quotes("Intro.\n\nTom Reyes was quoted by the Daily Planet as saying that the method works.")
+    assert (quote.speaker, quote.text) == ("Tom Reyes", "that the method works")

@@ -110,8 +110,17 @@ def _agrees(masked: str, quantity: str, cue_start: int) -> bool:
     return quantity == "Another" or not (word.endswith("s") and not word.endswith("ss"))
 
 
+# "Reyes was quoted as saying", "was quoted by the Post as saying": the one quoted is the speaker.
+_QUOTED_AS = re.compile(r"\s+(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?quoted"
+                        r"(?:\s+by\s+[^,;:\x1a“”\"]{1,40}?)?\s+as\s*$")
+
+
 def _strip_aux(seg: str) -> str:
     """seg without the auxiliaries, adverbs and asides that end it ("has also", ", however,")."""
+    if seg.endswith(("as", "as ")):
+        quoted = _QUOTED_AS.search(seg, max(0, len(seg) - 80))
+        if quoted is not None:
+            seg = seg[:quoted.start()]
     stripped = seg.rstrip()
     if stripped.endswith(" to"):
         goes_on = _GOES_ON_TO.search(seg, max(0, len(seg) - 30))
