@@ -348,3 +348,10 @@ def test_quotation_paragraph_does_not_join_reported_speech_that_does_not_end_its
 def test_pronoun_after_an_object_relative_is_not_its_antecedent():
     quotes = extract_quotes("Intro.\n\nTom Reyes, who he dubbed “Little Tom,” did not answer the question.")
     assert quotes and all(q.speaker != "Tom Reyes" for q in quotes)
+
+
+def test_pronoun_is_not_read_as_the_person_the_quotation_names():
+    text = ("Intro.\n\nThe rally was for Gary Rook. Her father worried that voters would not choose Rook.\n\n"
+            "“People are afraid of wasting their votes on Rook,” he said.")
+    quotes = [q for q in extract_quotes(text) if q.text.startswith("“People")]
+    assert quotes and quotes[0].speaker != "Gary Rook"

@@ -440,7 +440,8 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
         gender = PRONOUNS.get(low)
         if gender in ("male", "female"):
             entity, certainty = entities.recent_person(source.start, gender, exclude=tuple(spans))
-            if entity is not None and certainty >= 0.5 and entity is not _relative_object(masked, source, entities):
+            if (entity is not None and certainty >= 0.5 and entity is not _relative_object(masked, source, entities)
+                    and not _named_inside(text, entity.name, spans)):
                 return entity.name, "person", entity.role, certainty
             return None, None, None, 0.6
         if gender == "relative":
@@ -485,6 +486,13 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
     name = entity.name if entity is not None else mention.name
     role = mention.role or (entity.role if entity is not None else None)
     return name, "person", role, 0.95
+
+
+def _named_inside(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the quotation names the person a pronoun was read as: "“I see Gary Johnson stuff all
+    the time,” he said" is seldom Johnson speaking of himself, so the pronoun is someone else."""
+    surname = name.split()[-1]
+    return len(surname) > 2 and any(re.search(rf"\b{re.escape(surname)}\b", text[b:e]) for b, e in spans)
 
 
 _OBJECT_RELATIVE = re.compile(r"\b(?:who|whom)\s+$")
