@@ -355,3 +355,14 @@ def test_pronoun_is_not_read_as_the_person_the_quotation_names():
             "“People are afraid of wasting their votes on Rook,” he said.")
     quotes = [q for q in extract_quotes(text) if q.text.startswith("“People")]
     assert quotes and quotes[0].speaker != "Gary Rook"
+
+
+def test_a_state_run_into_a_name_is_not_part_of_it():
+    text = ("Intro.\n\nIt was quiet at the Tom Reyes Ohio victory party.\n\n"
+            "“We did everything we could,” Tom Reyes said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Reyes"]
+
+
+def test_title_abbreviation_after_a_state_is_not_the_name():
+    (quote,) = extract_quotes("Intro.\n\n“She will push harder,” said former South Carolina Gov. Tom Reyes, a backer.")
+    assert quote.speaker == "Tom Reyes"

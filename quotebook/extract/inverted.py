@@ -17,7 +17,9 @@ _INVERTED_NP = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'
 _INVERTED_PRONOUN = re.compile(r"(he|she|they)\b")
 
 
-_TITLED_NAME = re.compile(r"((?:[\w.’'\-]+\s+){1,10}?[A-Z][\w’'\-]+)(?=\s*(?:[,.;:(]|$|\s+(?:during|in|at|on|after|before|while|when|who)\b))")
+# (A title's abbreviation is no end of it: "former Ohio Gov. Tom Reyes".)
+_TITLED_NAME = re.compile(r"((?:[\w.’'\-]+\s+){1,10}?[A-Z][\w’'\-]+)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bGen)(?<!\bLt)(?<!\bDr)"
+                          r"(?=\s*(?:[,.;:(]|$|\s+(?:during|in|at|on|after|before|while|when|who)\b))")
 
 
 # "said retired neurosurgeon Ben Carson": a few lower-case descriptors, then a full name.

@@ -228,7 +228,42 @@ def _analyse(run: str) -> tuple[int, int, str, int, str | None, str, str | None]
     titles = lexicon.title_words()
     if all(_clean_token(w) in titles for w in name.split()):
         return None
+    if name in _states() and not role:
+        return None  # "South Carolina" is a place
+    person = _without_state(name)
+    if person != name:
+        name_start, name = start + phrase.rfind(person), person
     return start, end, name, name_start, role, "person", _gender(name, role)
+
+
+@lru_cache(maxsize=4096)
+def _without_state(name: str) -> str:
+    """"the Ted Cruz South Carolina victory party", "a New Hampshire Sanders veteran": a state run
+    into a name is no part of it. (A one-word state stays at the front: Virginia Foxx, Georgia Lee.)"""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    for state in _states():
+        size = len(state.split())
+        if size < len(words) and words[-size:] == state.split() and len(words) - size >= 2:
+            return " ".join(words[:-size])
+        if 1 < size == len(words) - 1 and words[:size] == state.split() and _may_be_surname(words[-1]):
+            return words[-1]
+    return name
+
+
+def _may_be_surname(word: str) -> bool:
+    """"Sanders" after "New Hampshire" is a name; "City", "Gov." and "Democrat" are not."""
+    token, titles = _clean_token(word), lexicon.title_words()
+    return token not in titles and word.lower() not in titles and token not in _NOT_SURNAMES
+
+
+_NOT_SURNAMES = frozenset("city democrat democrats republican republicans independent voter voters state".split())
+
+
+@lru_cache(maxsize=1)
+def _states() -> tuple[str, ...]:
+    return tuple(s for s in lexicon.phrases_cased("us_states.txt") if not s.endswith("."))
 
 
 def mention_from_span(text: str, start: int, end: int) -> Mention | None:
