@@ -366,3 +366,9 @@ def test_a_state_run_into_a_name_is_not_part_of_it():
 def test_title_abbreviation_after_a_state_is_not_the_name():
     (quote,) = extract_quotes("Intro.\n\n“She will push harder,” said former South Carolina Gov. Tom Reyes, a backer.")
     assert quote.speaker == "Tom Reyes"
+
+
+def test_title_case_headline_does_not_lengthen_a_name():
+    text = ("Conservative Icon Tom Reyes Backs The Mayor.\n\n"
+            "Tom Reyes, a veteran organiser, spoke on Monday.\n\n“The mayor has earned it,” Reyes said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Reyes"]

@@ -296,22 +296,27 @@ def _surname(name: str) -> str:
 class Entities:
     """The people and organisations of one article, for resolving mentions."""
 
-    def __init__(self, mentions: list[Mention]):
+    def __init__(self, mentions: list[Mention], headline_end: int = 0):
+        """headline_end: where a title-case headline ends. Its capitalised words run into names
+        ("Conservative Icon Morton Blackwell Endorses …"), so the body's forms of a name come first."""
         self.mentions = mentions
         self.starts = [m.name_start for m in mentions]
         self.by_surname: dict[str, Entity] = {}
         self.by_name: dict[str, Entity] = {}
-        for m in mentions:
+        first = bisect.bisect_left(self.starts, headline_end)
+        for m in mentions[first:] + mentions[:first]:
             key = m.name.lower() if m.kind == "organization" else _surname(m.name)
             entity = self.by_surname.get(key)
             if entity is None:
                 entity = Entity(m.name, m.kind, m.role, m.gender)
                 self.by_surname[key] = entity
-            elif len(m.name.split()) > len(entity.name.split()):
+            elif len(m.name.split()) > len(entity.name.split()) and m.name_start >= headline_end:
                 entity.name = m.name
             entity.role = entity.role or m.role
             entity.gender = entity.gender or m.gender
             entity.positions.append(m.name_start)
+        for entity in self.by_surname.values():
+            entity.positions.sort()
         # A first name or a bare surname resolves to the single fuller name that contains it.
         for entity in self.by_surname.values():
             self.by_name[entity.name.lower()] = entity

@@ -59,7 +59,7 @@ def _extract(text: str) -> list[Quote]:
     masked = mask_quotations(text, segments)
     # The cue pass and the reported pass look for words of their own lists: one scan finds both.
     lexicon.scan_words(masked, (cue_words(), stance_words()))
-    entities = Entities(find_mentions(masked))
+    entities = Entities(find_mentions(masked), _headline_end(paragraphs))
     candidates: list[Candidate] = []
     bare: list[tuple[int, int, int]] = []  # (paragraph, sentence start, sentence end) of quote-only sentences
     turns = _transcript_turns(text, masked, paragraphs, segments)
@@ -159,10 +159,17 @@ def _extract(text: str) -> list[Quote]:
 HEADLINE_CHARS = 200
 
 
+def _headline_end(paragraphs) -> int:
+    """Where the headline (a short first paragraph with more text after it) ends, or 0."""
+    if len(paragraphs) < 2 or paragraphs[0].end - paragraphs[0].start > HEADLINE_CHARS:
+        return 0
+    return paragraphs[0].end
+
+
 def _headline_quotes_reported(candidates: list[Candidate], paragraphs) -> None:
     """A headline's quotation is cut and reworded to fit, so it is reported speech, never direct:
     "Trump: ‘We Will Win Big’" gives the gist of what he said (PolNeAR marks every one indirect)."""
-    if len(paragraphs) < 2 or paragraphs[0].end - paragraphs[0].start > HEADLINE_CHARS:
+    if not _headline_end(paragraphs):
         return
     for cand in candidates:
         if cand.kind != "indirect" and cand.spans[-1][1] <= paragraphs[0].end:
