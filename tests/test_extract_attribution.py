@@ -372,3 +372,10 @@ def test_title_case_headline_does_not_lengthen_a_name():
     text = ("Conservative Icon Tom Reyes Backs The Mayor.\n\n"
             "Tom Reyes, a veteran organiser, spoke on Monday.\n\n“The mayor has earned it,” Reyes said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Tom Reyes"]
+
+
+def test_people_who_share_a_surname_are_kept_apart():
+    text = ("Intro.\n\nAnn Reyes spoke in Ohio on Monday. Tom Reyes campaigned in Iowa.\n\n"
+            "“She is the best candidate,” Tom Reyes said. “We will win,” Reyes added later.\n\n"
+            "Mrs. Reyes said she was grateful. “I agree,” Mr. Reyes said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Reyes", "Tom Reyes", "Ann Reyes", "Tom Reyes"]

@@ -287,6 +287,17 @@ def find_mentions(text: str) -> list[Mention]:
     return mentions
 
 
+def _first_name(m: Mention) -> str | None:
+    """The first name of a full-name mention ("hillary" in "Hillary Rodham Clinton"), or None."""
+    tokens = [t for t in m.name.split() if _clean_token(t) not in _SUFFIXES]
+    if len(tokens) < 2:
+        return None
+    first = _clean_token(tokens[0])
+    if first not in lexicon.female_names() and first not in lexicon.male_names():
+        return None  # "Wasserman Schultz", "Interestingly Blocher": no first name
+    return first
+
+
 @lru_cache(maxsize=8192)
 def _surname(name: str) -> str:
     tokens = [t for t in name.split() if _clean_token(t) not in _SUFFIXES]
@@ -320,13 +331,57 @@ class Entities:
         # A first name or a bare surname resolves to the single fuller name that contains it.
         for entity in self.by_surname.values():
             self.by_name[entity.name.lower()] = entity
+        self.relatives = self._relatives(mentions[first:] + mentions[:first], headline_end)
         # entity_for's answers: recent_person asks again for every mention it walks past.
         self._entity_of: dict[str, Entity | None] = {}
 
-    def entity_for(self, name: str) -> Entity | None:
+    def _relatives(self, mentions: list[Mention], headline_end: int) -> dict[str, list[tuple[int, Entity]]]:
+        """People who share a surname ("Bill Clinton" and "Hillary Clinton"): one entity each, and
+        by surname the (position, entity) of every mention that names them in full, in text order."""
+        firsts: dict[str, dict[str, Entity]] = {}
+        for m in mentions:
+            first = _first_name(m) if m.kind == "person" else None
+            if first is None:
+                continue
+            by_first = firsts.setdefault(_surname(m.name), {})
+            entity = by_first.get(first)
+            if entity is None:
+                by_first[first] = Entity(m.name, m.kind, m.role, m.gender, [m.name_start])
+            else:
+                if len(m.name.split()) > len(entity.name.split()) and m.name_start >= headline_end:
+                    entity.name = m.name
+                entity.gender = entity.gender or m.gender
+                entity.positions.append(m.name_start)
+        relatives: dict[str, list[tuple[int, Entity]]] = {}
+        for surname, by_first in firsts.items():
+            if len(by_first) < 2:
+                continue
+            for entity in by_first.values():
+                self.by_name[entity.name.lower()] = entity
+            relatives[surname] = sorted((pos, e) for e in by_first.values() for pos in e.positions)
+            # A bare surname stands for the one named most: until a position says otherwise.
+            self.by_surname[surname] = max(by_first.values(), key=lambda e: len(e.positions))
+        return relatives
+
+    def entity_for(self, name: str, position: int | None = None, gender: str | None = None) -> Entity | None:
+        """The entity a name stands for. A bare surname that two people share ("Clinton") is the one
+        named in full most recently before position, or the one named most."""
+        if position is not None and self.relatives:
+            surname = _surname(name)
+            if surname in self.relatives and name.lower() not in self.by_name:
+                return self._relative_at(surname, position, gender)
         if name not in self._entity_of:
             self._entity_of[name] = self._find_entity(name)
         return self._entity_of[name]
+
+    def _relative_at(self, surname: str, position: int, gender: str | None) -> Entity | None:
+        named = self.relatives[surname]
+        if gender is not None:
+            fitting = {id(e): e for _, e in named if e.gender == gender}
+            if len(fitting) == 1:
+                return next(iter(fitting.values()))  # "Mrs. Clinton"
+        before = [e for pos, e in named if pos < position]
+        return before[-1] if before else self.by_surname.get(surname)
 
     def _find_entity(self, name: str) -> Entity | None:
         key = name.lower()
@@ -360,7 +415,7 @@ class Entities:
                 continue
             if any(b <= m.name_start < e for b, e in exclude):
                 continue
-            entity = self.entity_for(m.name)
+            entity = self.entity_for(m.name, m.name_start, m.gender)
             if entity is None or id(entity) in seen:
                 continue
             if gender in ("male", "female") and entity.gender not in (None, gender):

@@ -489,7 +489,7 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
         return source.text, "anonymous", None, 0.8  # "Officials said"
     if mention.kind == "organization":
         return mention.name, "organization", None, 0.85
-    entity = entities.entity_for(mention.name)
+    entity = entities.entity_for(mention.name, mention.name_start, mention.gender)
     name = entity.name if entity is not None else mention.name
     role = mention.role or (entity.role if entity is not None else None)
     return name, "person", role, 0.95
