@@ -620,3 +620,18 @@ def test_telling_after_a_first_attribution_is_a_second_one_past_the_person_told(
 def test_doubtful_cue_after_a_name_in_apposition_is_the_verb():
     quotes = _direct_tier("Intro.\n\nHis chief aide, Ken Ito, calls the tax “a burden” on growers.")
     assert [(q.text, q.speaker) for q in quotes] == [("the tax “a burden” on growers", "Ken Ito")]
+
+
+def test_a_contrast_with_no_speaker_of_its_own_goes_on_with_the_content():
+    q = _direct_tier("Intro.\n\nKen Ito said the plan is “a mistake” while Rosa Diaz is “a basket case.”")[0]
+    assert q.text == "the plan is “a mistake” while Rosa Diaz is “a basket case.”"
+    q = extract_quotes("Intro.\n\nKen Ito said the tax would hurt farmers, but not the banks.")[0]
+    assert q.text == "the tax would hurt farmers, but not the banks"
+
+
+def test_a_contrast_with_a_speaker_or_a_participle_still_ends_the_content():
+    quotes = extract_quotes("Intro.\n\nKen Ito said the tax would hurt farmers, while Rosa Diaz said it would help.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the tax would hurt farmers", "Ken Ito"),
+                                                     ("it would help", "Rosa Diaz")]
+    q = extract_quotes("Intro.\n\nKen Ito said the tax would hurt farmers, while calling for a new vote.")[0]
+    assert q.text == "the tax would hurt farmers"

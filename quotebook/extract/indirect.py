@@ -102,7 +102,8 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
     stop = trim_end(masked, start, end)
     # "…, but he gave…", "…; the party…": a new clause ends the reported one.
     cut = _CLAUSE_BREAK.search(masked, start, stop)
-    if cut is not None and cut.start() - start >= 12 and not _quotation_goes_on(masked, start, cut, stop):
+    if (cut is not None and cut.start() - start >= 12 and not _quotation_goes_on(masked, start, cut, stop)
+            and not _contrast_goes_on(masked, cut, stop)):
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
     # "praised the police but said he…": a second attribution of the same subject (reported content only).
     second = _BUT_SAID.search(masked, start, stop) or _COMPARISON.search(masked, start, stop)
@@ -144,6 +145,26 @@ def _quotation_goes_on(masked: str, start: int, cut: re.Match[str], stop: int) -
     # "…, and it says “…”": a clause with a speaker of its own is another attribution.
     return not any(cue.speech and _source_before(masked, cut.start(), cue.start) is not None
                    for cue in find_cues(masked, cut.start(), stop))
+
+
+# "…, but not X", "… but rather X", "…, but would grant Y": what follows "but" cannot open a new
+# sentence of the writer's, so it is the second half of what was said.
+_BUT_CONTINUES = re.compile(
+    r"\s*but\s+(?:(?:not|rather|only|never|instead|because|so)\b|also\s+(?![a-z]+(?:ed|ing)\b)|"
+    r"(?:is|are|was|were|would|will|could|can|should|has|have|may|might|must)(?:n[’']t)?\s)"
+)
+_WHILE = re.compile(r"\s*while\s+(?![a-z]+ing\b)(?:also\s+)?\S")
+
+
+def _contrast_goes_on(masked: str, cut: re.Match[str], stop: int) -> bool:
+    """"said 40 percent back Lee, while only 10 percent back Ito": a contrast with no speaker of its
+    own is part of the content; "…, while Ito said…", "…, while calling…" start another act."""
+    rest = cut.start() + 1
+    if _BUT_CONTINUES.match(masked, rest, stop):
+        return True
+    if _WHILE.match(masked, rest, stop) is None:
+        return False
+    return not any(cue.speech for cue in find_cues(masked, rest, stop))
 
 
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
