@@ -635,3 +635,10 @@ def test_a_contrast_with_a_speaker_or_a_participle_still_ends_the_content():
                                                      ("it would help", "Rosa Diaz")]
     q = extract_quotes("Intro.\n\nKen Ito said the tax would hurt farmers, while calling for a new vote.")[0]
     assert q.text == "the tax would hurt farmers"
+
+
+def test_a_medium_after_the_last_quotation_is_not_part_of_the_content():
+    q = _direct_tier("Intro.\n\nKen Ito called the plan “a costly scam” in a tweet on Sunday.")[0]
+    assert q.text == "the plan “a costly scam”"
+    q = _direct_tier("Intro.\n\nKen Ito said the plan was “a costly scam” during a speech in Ohio.")[0]
+    assert q.text == "the plan was “a costly scam”"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quotebook.extract.cues import find_cues
+from quotebook.extract.cues import _MEDIUM, find_cues
 from quotebook.extract.indirect import trim_end
 from quotebook.extract.marks import SegmentList
 from quotebook.extract.sources import _source_before
@@ -83,7 +83,13 @@ def _end_at_quoted_comma(masked: str, span: tuple[int, int], segments: SegmentLi
                 return start, seg.end
     if ids and segments[ids[-1]].end < end and _TRAILING_TIME.fullmatch(masked, segments[ids[-1]].end, end):
         return start, segments[ids[-1]].end  # "called her a “disgrace” Wednesday on a radio show"
+    if ids and segments[ids[-1]].end < end and _TRAILING_MEDIUM.match(masked, segments[ids[-1]].end, end):
+        return start, segments[ids[-1]].end  # "called the plan “a scam” in a tweet Sunday": where, not what
     return span
+
+
+# After the last quotation, where the words were said: "in a tweet", "during a speech in Iowa".
+_TRAILING_MEDIUM = re.compile(r",?\s+(?:in|during|on)\s+(?:an?|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?" + _MEDIUM + r"\b")
 
 
 _TRAILING_TIME = re.compile(
