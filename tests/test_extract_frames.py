@@ -642,3 +642,8 @@ def test_a_medium_after_the_last_quotation_is_not_part_of_the_content():
     assert q.text == "the plan “a costly scam”"
     q = _direct_tier("Intro.\n\nKen Ito said the plan was “a costly scam” during a speech in Ohio.")[0]
     assert q.text == "the plan was “a costly scam”"
+
+
+def test_which_after_a_quoted_term_closed_by_a_comma_explains_the_term():
+    q = _direct_tier("Intro.\n\nKen Ito said he would denounce “self-deportation,” which is a cruel idea.")[0]
+    assert q.text == "he would denounce “self-deportation,”"

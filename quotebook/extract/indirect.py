@@ -121,6 +121,7 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
     return start, stop
 
 
+_WHICH_AFTER_TERM = re.compile(r",[”\"'’»]\s+which\s")
 _TRAILING_ASIDE = re.compile(r",\s+(?:who|whom|whose|which|where|an?)\s")
 
 
@@ -130,6 +131,9 @@ def _before_trailing_aside(masked: str, start: int, stop: int) -> int:
     last = masked.rfind(MASK, start, stop)
     if last < 0:
         return stop
+    term = _WHICH_AFTER_TERM.match(masked, last + 1, stop)
+    if term is not None:
+        return term.start() + 2  # "the so-called “loophole,” which lets buyers…": the writer explains the term
     aside = _TRAILING_ASIDE.search(masked, last, stop)
     if aside is None or aside.start() - start < 12 or masked.find(",", aside.end(), stop) >= 0:
         return stop
