@@ -647,3 +647,10 @@ def test_a_medium_after_the_last_quotation_is_not_part_of_the_content():
 def test_which_after_a_quoted_term_closed_by_a_comma_explains_the_term():
     q = _direct_tier("Intro.\n\nKen Ito said he would denounce “self-deportation,” which is a cruel idea.")[0]
     assert q.text == "he would denounce “self-deportation,”"
+
+
+def test_a_name_given_in_quotes_ends_before_and_a_new_clause():
+    q = _direct_tier("Intro.\n\nKen Ito has called the levy “unfair,” and his aides have tried to block it.")[0]
+    assert q.text == "the levy “unfair,”"
+    q = _direct_tier("Intro.\n\nKen Ito called the levy “unfair” and “a burden on farmers.”")[0]
+    assert q.text == "the levy “unfair” and “a burden on farmers.”"

@@ -139,3 +139,19 @@ def _trailing_quote(masked: str, pos: int, end: int, segments: SegmentList) -> t
 
 
 _ASIDE_GAP = re.compile(r"[^.;:!?\x1a“”\"]{1,90}[,:]\s*")
+
+
+# After a name given in quotes, "and" opens the subject's (or someone else's) next act, unless a second
+# name follows: "called it “a scam” and his aides …" ends there; "… and “a fraud”", "… and a “hoax”" go on.
+_AND_AFTER_NAME = re.compile(
+    r"[”\"'’»],?\s+and\s+(?!(?:an?|the|as|so|very|too|more|most|not|someone|one)\s|[“\"‘'\x1a]|[a-z]+(?:\s+and\b|[.,]?$))"
+)
+
+
+def _end_naming_content(masked: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"called the plan “a scam” and recently urged a vote" → "the plan “a scam”"."""
+    start, end = span
+    after = _AND_AFTER_NAME.search(masked, start, end)
+    if after is None or after.start() - start < 3:
+        return span
+    return start, after.start() + 1
