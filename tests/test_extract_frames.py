@@ -654,3 +654,9 @@ def test_a_name_given_in_quotes_ends_before_and_a_new_clause():
     assert q.text == "the levy “unfair,”"
     q = _direct_tier("Intro.\n\nKen Ito called the levy “unfair” and “a burden on farmers.”")[0]
     assert q.text == "the levy “unfair” and “a burden on farmers.”"
+
+
+def test_and_a_second_verb_of_saying_with_its_own_clause_starts_a_second_attribution():
+    quotes = extract_quotes("Intro.\n\nKen Ito said the talks went well and suggested that a deal was close.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the talks went well", "Ken Ito"),
+                                                     ("that a deal was close", "Ken Ito")]

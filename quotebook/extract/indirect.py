@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quotebook.extract.cues import find_cues
+from quotebook.extract.cues import find_cues, skip_modifiers
 from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.records import Source
 from quotebook.extract.sources import _source_before
@@ -105,6 +105,7 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
     if (cut is not None and cut.start() - start >= 12 and not _quotation_goes_on(masked, start, cut, stop)
             and not _contrast_goes_on(masked, cut, stop)):
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
+    stop = _before_coordinated_cue(masked, start, stop)
     # "praised the police but said he…": a second attribution of the same subject (reported content only).
     second = _BUT_SAID.search(masked, start, stop) or _COMPARISON.search(masked, start, stop)
     if second is not None and second.start() - start >= 3 and MASK not in masked[start:stop]:
@@ -119,6 +120,29 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
     if stop - start < 6:
         return None
     return start, stop
+
+
+# "… and (reportedly) argued", "… and in a statement credited": the subject's next act of saying.
+_AND_NEXT = re.compile(r"\s+and\s+(?:(?:then|also|later|reportedly|repeatedly|even|in\s+an?\s+[a-z]+)\s+)?(?=[a-z])")
+
+
+def _before_coordinated_cue(masked: str, start: int, stop: int) -> int:
+    """"said the talks went well and suggested that C2", "… the new rules and clarifying whether C2": the
+    content ends before "and" + a verb of saying in the past or -ing form, which starts a second attribution."""
+    for match in _AND_NEXT.finditer(masked, start, stop):
+        if match.start() - start < 12:
+            continue
+        cues = find_cues(masked, match.end(), min(stop, match.end() + 20))
+        if not cues or cues[0].start != match.end() or not cues[0].speech or masked[cues[0].end - 1] not in "dg":
+            continue
+        if masked[match.start() - 3:match.start()] == "ing":
+            continue  # "tweeting and emailing a video": one object for both
+        # Only a verb with a clause or a quotation of its own ("and vowed to…", "an able and determined
+        # opponent" have none).
+        after = skip_object(masked, skip_modifiers(masked, cues[0].end, stop), stop, cues[0].base)
+        if content_after(masked, after, stop, False) is not None:
+            return trim_end(masked, start, match.start() - (masked[match.start() - 1] == ","))
+    return stop
 
 
 _WHICH_AFTER_TERM = re.compile(r",[”\"'’»]\s+which\s")
