@@ -660,3 +660,10 @@ def test_and_a_second_verb_of_saying_with_its_own_clause_starts_a_second_attribu
     quotes = extract_quotes("Intro.\n\nKen Ito said the talks went well and suggested that a deal was close.")
     assert [(q.text, q.speaker) for q in quotes] == [("the talks went well", "Ken Ito"),
                                                      ("that a deal was close", "Ken Ito")]
+
+
+def test_a_pair_of_dashes_sets_off_an_aside_and_the_reported_clause_goes_on():
+    q = extract_quotes("Intro.\n\nKen Ito said that the new levy — a costly one — will pass next year.")[0]
+    assert q.text == "that the new levy — a costly one — will pass next year"
+    q = extract_quotes("Intro.\n\nKen Ito said that the new levy will pass — a costly one.")[0]
+    assert q.text == "that the new levy will pass"

@@ -101,7 +101,7 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
                 return None
     stop = trim_end(masked, start, end)
     # "…, but he gave…", "…; the party…": a new clause ends the reported one.
-    cut = _CLAUSE_BREAK.search(masked, start, stop)
+    cut = _past_dash_aside(masked, _CLAUSE_BREAK.search(masked, start, stop), stop)
     if (cut is not None and cut.start() - start >= 12 and not _quotation_goes_on(masked, start, cut, stop)
             and not _contrast_goes_on(masked, cut, stop)):
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
@@ -120,6 +120,20 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
     if stop - start < 6:
         return None
     return start, stop
+
+
+_CLOSING_DASH = re.compile(r"\s([—–])\s+(?=\S)")
+
+
+def _past_dash_aside(masked: str, cut: re.Match[str] | None, stop: int) -> re.Match[str] | None:
+    """"said that the plan — a costly one — will pass": a pair of dashes sets off an aside, and the
+    reported clause goes on after the second one; the next break is looked for past it."""
+    while cut is not None and cut.group().strip() in ("—", "–"):
+        close = _CLOSING_DASH.search(masked, cut.end(), min(stop, cut.end() + 150))
+        if close is None or close.group(1) != cut.group().strip():
+            return cut
+        cut = _CLAUSE_BREAK.search(masked, close.end(), stop)
+    return cut
 
 
 # "… and (reportedly) argued", "… and in a statement credited": the subject's next act of saying.
