@@ -667,3 +667,8 @@ def test_a_pair_of_dashes_sets_off_an_aside_and_the_reported_clause_goes_on():
     assert q.text == "that the new levy — a costly one — will pass next year"
     q = extract_quotes("Intro.\n\nKen Ito said that the new levy will pass — a costly one.")[0]
     assert q.text == "that the new levy will pass"
+
+
+def test_a_dash_typed_as_hyphens_after_a_quotation_ends_the_content():
+    q = _direct_tier("Intro.\n\nKen Ito called the levy \"a costly mistake\" - but the council passed it anyway.")[0]
+    assert q.text == "the levy \"a costly mistake\""

@@ -85,7 +85,16 @@ def _end_at_quoted_comma(masked: str, span: tuple[int, int], segments: SegmentLi
         return start, segments[ids[-1]].end  # "called her a “disgrace” Wednesday on a radio show"
     if ids and segments[ids[-1]].end < end and _TRAILING_MEDIUM.match(masked, segments[ids[-1]].end, end):
         return start, segments[ids[-1]].end  # "called the plan “a scam” in a tweet Sunday": where, not what
+    for i in ids:
+        seg = segments[i]
+        dash = _HYPHEN_DASH.match(masked, seg.end, end) if start <= seg.start and seg.end < end else None
+        if dash is not None and masked.find(dash.group(1), dash.end(), end) < 0:
+            return start, seg.end  # "called it “a feat” - but he said …": a dash after the quotation, not a pair
     return span
+
+
+# A dash typed as hyphens: "“…” - except that …", "“…” -- essentially …".
+_HYPHEN_DASH = re.compile(r"\s+(-{1,2})\s+(?=\w)")
 
 
 # After the last quotation, where the words were said: "in a tweet", "during a speech in Iowa".
