@@ -672,3 +672,10 @@ def test_a_pair_of_dashes_sets_off_an_aside_and_the_reported_clause_goes_on():
 def test_a_dash_typed_as_hyphens_after_a_quotation_ends_the_content():
     q = _direct_tier("Intro.\n\nKen Ito called the levy \"a costly mistake\" - but the council passed it anyway.")[0]
     assert q.text == "the levy \"a costly mistake\""
+
+
+def test_what_she_calls_inside_the_content_is_the_speakers_own_term():
+    q = _direct_tier("Intro.\n\nRosa Diaz said voters are “right to be angry,” but also hungry for what she calls "
+                     "“real solutions.”")[0]
+    assert q.text == "voters are “right to be angry,” but also hungry for what she calls “real solutions.”"
+    assert q.speaker == "Rosa Diaz"

@@ -25,6 +25,9 @@ _STOPS_AFTER_QUOTE = re.compile(r"\s+(?:when|as|after|before|in\s+(?:a|an|the|hi
 _CLOSERS = "”\"'’»"
 
 
+_WHAT_BEFORE = re.compile(r"\bwhat\s+$")
+
+
 _NESTING_WORD = re.compile(r"\b(?:that|and|or|whether|if)\b")
 
 
@@ -48,6 +51,8 @@ def _before_next_speaker(masked: str, span: tuple[int, int]) -> tuple[int, int] 
         source = _source_before(masked, start, cue.start)
         if source is None or source.text.lower() in ("it", "who", "which"):
             continue
+        if source.kind == "pronoun" and _WHAT_BEFORE.search(masked, max(start, source.start - 6), source.start):
+            continue  # "… but hungry for what she calls “real solutions”": the speaker's own term, inside
         comma = masked.rfind(",", start, source.start)
         between = masked[comma + 1:source.start] if comma > start else ""
         if comma <= start or len(between.split()) > 6 or _NESTING_WORD.search(between):
