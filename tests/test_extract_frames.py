@@ -679,3 +679,8 @@ def test_what_she_calls_inside_the_content_is_the_speakers_own_term():
                      "“real solutions.”")[0]
     assert q.text == "voters are “right to be angry,” but also hungry for what she calls “real solutions.”"
     assert q.speaker == "Rosa Diaz"
+
+
+def test_when_asked_after_the_last_quotation_is_not_part_of_the_content():
+    q = _direct_tier("Intro.\n\nKen Ito told voters the plan was “a sure thing” when asked about the levy.")[0]
+    assert q.text == "the plan was “a sure thing”"

@@ -102,8 +102,9 @@ def _end_at_quoted_comma(masked: str, span: tuple[int, int], segments: SegmentLi
 _HYPHEN_DASH = re.compile(r"\s+(-{1,2})\s+(?=\w)")
 
 
-# After the last quotation, where the words were said: "in a tweet", "during a speech in Iowa".
-_TRAILING_MEDIUM = re.compile(r",?\s+(?:in|during|on)\s+(?:an?|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?" + _MEDIUM + r"\b")
+# After the last quotation, where the words were said: "in a tweet", "during a speech in Iowa", "when asked".
+_TRAILING_MEDIUM = re.compile(r",?\s+(?:(?:in|during|on)\s+(?:an?|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?" + _MEDIUM
+                              + r"|when\s+(?:asked|questioned|pressed))\b")
 
 
 _TRAILING_TIME = re.compile(
