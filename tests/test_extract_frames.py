@@ -672,3 +672,67 @@ def test_quoted_as_saying_credits_the_one_quoted():
     assert quote.speaker == "Tom Reyes"
     (quote,) = extract_quotes("Intro.\n\nTom Reyes was quoted by the Daily Planet as saying that the method works.")
     assert (quote.speaker, quote.text) == ("Tom Reyes", "that the method works")
+
+
+def test_a_contrast_with_no_speaker_of_its_own_goes_on_with_the_content():
+    q = _direct_tier("Intro.\n\nKen Ito said the plan is “a mistake” while Rosa Diaz is “a basket case.”")[0]
+    assert q.text == "the plan is “a mistake” while Rosa Diaz is “a basket case.”"
+    q = extract_quotes("Intro.\n\nKen Ito said the tax would hurt farmers, but not the banks.")[0]
+    assert q.text == "the tax would hurt farmers, but not the banks"
+
+
+def test_a_contrast_with_a_speaker_or_a_participle_still_ends_the_content():
+    quotes = extract_quotes("Intro.\n\nKen Ito said the tax would hurt farmers, while Rosa Diaz said it would help.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the tax would hurt farmers", "Ken Ito"),
+                                                     ("it would help", "Rosa Diaz")]
+    q = extract_quotes("Intro.\n\nKen Ito said the tax would hurt farmers, while calling for a new vote.")[0]
+    assert q.text == "the tax would hurt farmers"
+
+
+def test_a_medium_after_the_last_quotation_is_not_part_of_the_content():
+    q = _direct_tier("Intro.\n\nKen Ito called the plan “a costly scam” in a tweet on Sunday.")[0]
+    assert q.text == "the plan “a costly scam”"
+    q = _direct_tier("Intro.\n\nKen Ito said the plan was “a costly scam” during a speech in Ohio.")[0]
+    assert q.text == "the plan was “a costly scam”"
+
+
+def test_which_after_a_quoted_term_closed_by_a_comma_explains_the_term():
+    q = _direct_tier("Intro.\n\nKen Ito said he would denounce “self-deportation,” which is a cruel idea.")[0]
+    assert q.text == "he would denounce “self-deportation,”"
+
+
+def test_a_name_given_in_quotes_ends_before_and_a_new_clause():
+    q = _direct_tier("Intro.\n\nKen Ito has called the levy “unfair,” and his aides have tried to block it.")[0]
+    assert q.text == "the levy “unfair,”"
+    q = _direct_tier("Intro.\n\nKen Ito called the levy “unfair” and “a burden on farmers.”")[0]
+    assert q.text == "the levy “unfair” and “a burden on farmers.”"
+
+
+def test_and_a_second_verb_of_saying_with_its_own_clause_starts_a_second_attribution():
+    quotes = extract_quotes("Intro.\n\nKen Ito said the talks went well and suggested that a deal was close.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the talks went well", "Ken Ito"),
+                                                     ("that a deal was close", "Ken Ito")]
+
+
+def test_a_pair_of_dashes_sets_off_an_aside_and_the_reported_clause_goes_on():
+    q = extract_quotes("Intro.\n\nKen Ito said that the new levy — a costly one — will pass next year.")[0]
+    assert q.text == "that the new levy — a costly one — will pass next year"
+    q = extract_quotes("Intro.\n\nKen Ito said that the new levy will pass — a costly one.")[0]
+    assert q.text == "that the new levy will pass"
+
+
+def test_a_dash_typed_as_hyphens_after_a_quotation_ends_the_content():
+    q = _direct_tier("Intro.\n\nKen Ito called the levy \"a costly mistake\" - but the council passed it anyway.")[0]
+    assert q.text == "the levy \"a costly mistake\""
+
+
+def test_what_she_calls_inside_the_content_is_the_speakers_own_term():
+    q = _direct_tier("Intro.\n\nRosa Diaz said voters are “right to be angry,” but also hungry for what she calls "
+                     "“real solutions.”")[0]
+    assert q.text == "voters are “right to be angry,” but also hungry for what she calls “real solutions.”"
+    assert q.speaker == "Rosa Diaz"
+
+
+def test_when_asked_after_the_last_quotation_is_not_part_of_the_content():
+    q = _direct_tier("Intro.\n\nKen Ito told voters the plan was “a sure thing” when asked about the levy.")[0]
+    assert q.text == "the plan was “a sure thing”"

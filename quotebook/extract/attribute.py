@@ -22,6 +22,7 @@ from quotebook.extract.bounds import (
     _before_next_speaker,
     _circumstance_rest,
     _end_at_quoted_comma,
+    _end_naming_content,
     _second_that_clause,
     _trailing_quote,
     _trivial_rest,
@@ -492,6 +493,8 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         span = _before_next_speaker(masked, _second_that_clause(masked, span, e))
         if in_subordinate_opener(masked, s, source) or source.text.lower() in ("who", "which"):
             span = end_at_comma(masked, span)  # "When Cruz said he would win, the crowd…", "Ito, who said…, left"
+        if cue.base in _NAMING:
+            span = _end_naming_content(masked, span)
         kind, spans = kind_of(masked, _end_at_quoted_comma(masked, span, segments), segments)
         if cue.base in _NAMING and kind == "indirect":
             return None  # "called the plan a disaster": a name for something, no quotation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quotebook.extract.cues import find_cues
+from quotebook.extract.cues import _MEDIUM, find_cues
 from quotebook.extract.indirect import trim_end
 from quotebook.extract.marks import SegmentList
 from quotebook.extract.sources import _source_before
@@ -23,6 +23,9 @@ _STOPS_AFTER_QUOTE = re.compile(r"\s+(?:when|as|after|before|in\s+(?:a|an|the|hi
 
 
 _CLOSERS = "”\"'’»"
+
+
+_WHAT_BEFORE = re.compile(r"\bwhat\s+$")
 
 
 _NESTING_WORD = re.compile(r"\b(?:that|and|or|whether|if)\b")
@@ -48,6 +51,8 @@ def _before_next_speaker(masked: str, span: tuple[int, int]) -> tuple[int, int] 
         source = _source_before(masked, start, cue.start)
         if source is None or source.text.lower() in ("it", "who", "which"):
             continue
+        if source.kind == "pronoun" and _WHAT_BEFORE.search(masked, max(start, source.start - 6), source.start):
+            continue  # "… but hungry for what she calls “real solutions”": the speaker's own term, inside
         comma = masked.rfind(",", start, source.start)
         between = masked[comma + 1:source.start] if comma > start else ""
         if comma <= start or len(between.split()) > 6 or _NESTING_WORD.search(between):
@@ -83,7 +88,23 @@ def _end_at_quoted_comma(masked: str, span: tuple[int, int], segments: SegmentLi
                 return start, seg.end
     if ids and segments[ids[-1]].end < end and _TRAILING_TIME.fullmatch(masked, segments[ids[-1]].end, end):
         return start, segments[ids[-1]].end  # "called her a “disgrace” Wednesday on a radio show"
+    if ids and segments[ids[-1]].end < end and _TRAILING_MEDIUM.match(masked, segments[ids[-1]].end, end):
+        return start, segments[ids[-1]].end  # "called the plan “a scam” in a tweet Sunday": where, not what
+    for i in ids:
+        seg = segments[i]
+        dash = _HYPHEN_DASH.match(masked, seg.end, end) if start <= seg.start and seg.end < end else None
+        if dash is not None and masked.find(dash.group(1), dash.end(), end) < 0:
+            return start, seg.end  # "called it “a feat” - but he said …": a dash after the quotation, not a pair
     return span
+
+
+# A dash typed as hyphens: "“…” - except that …", "“…” -- essentially …".
+_HYPHEN_DASH = re.compile(r"\s+(-{1,2})\s+(?=\w)")
+
+
+# After the last quotation, where the words were said: "in a tweet", "during a speech in Iowa", "when asked".
+_TRAILING_MEDIUM = re.compile(r",?\s+(?:(?:in|during|on)\s+(?:an?|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?" + _MEDIUM
+                              + r"|when\s+(?:asked|questioned|pressed))\b")
 
 
 _TRAILING_TIME = re.compile(
@@ -136,3 +157,19 @@ def _trailing_quote(masked: str, pos: int, end: int, segments: SegmentList) -> t
 
 
 _ASIDE_GAP = re.compile(r"[^.;:!?\x1a“”\"]{1,90}[,:]\s*")
+
+
+# After a name given in quotes, "and" opens the subject's (or someone else's) next act, unless a second
+# name follows: "called it “a scam” and his aides …" ends there; "… and “a fraud”", "… and a “hoax”" go on.
+_AND_AFTER_NAME = re.compile(
+    r"[”\"'’»],?\s+and\s+(?!(?:an?|the|as|so|very|too|more|most|not|someone|one)\s|[“\"‘'\x1a]|[a-z]+(?:\s+and\b|[.,]?$))"
+)
+
+
+def _end_naming_content(masked: str, span: tuple[int, int]) -> tuple[int, int]:
+    """"called the plan “a scam” and recently urged a vote" → "the plan “a scam”"."""
+    start, end = span
+    after = _AND_AFTER_NAME.search(masked, start, end)
+    if after is None or after.start() - start < 3:
+        return span
+    return start, after.start() + 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quotebook.extract.cues import find_cues
+from quotebook.extract.cues import find_cues, skip_modifiers
 from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.records import Source
 from quotebook.extract.sources import _source_before
@@ -105,9 +105,11 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
                 return None
     stop = trim_end(masked, start, end)
     # "…, but he gave…", "…; the party…": a new clause ends the reported one.
-    cut = _CLAUSE_BREAK.search(masked, start, stop)
-    if cut is not None and cut.start() - start >= 12 and not _quotation_goes_on(masked, start, cut, stop):
+    cut = _past_dash_aside(masked, _CLAUSE_BREAK.search(masked, start, stop), stop)
+    if (cut is not None and cut.start() - start >= 12 and not _quotation_goes_on(masked, start, cut, stop)
+            and not _contrast_goes_on(masked, cut, stop)):
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
+    stop = _before_coordinated_cue(masked, start, stop)
     # "praised the police but said he…": a second attribution of the same subject (reported content only).
     second = _BUT_SAID.search(masked, start, stop) or _COMPARISON.search(masked, start, stop)
     if second is not None and second.start() - start >= 3 and MASK not in masked[start:stop]:
@@ -124,6 +126,44 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
     return start, stop
 
 
+_CLOSING_DASH = re.compile(r"\s([—–])\s+(?=\S)")
+
+
+def _past_dash_aside(masked: str, cut: re.Match[str] | None, stop: int) -> re.Match[str] | None:
+    """"said that the plan — a costly one — will pass": a pair of dashes sets off an aside, and the
+    reported clause goes on after the second one; the next break is looked for past it."""
+    while cut is not None and cut.group().strip() in ("—", "–"):
+        close = _CLOSING_DASH.search(masked, cut.end(), min(stop, cut.end() + 150))
+        if close is None or close.group(1) != cut.group().strip():
+            return cut
+        cut = _CLAUSE_BREAK.search(masked, close.end(), stop)
+    return cut
+
+
+# "… and (reportedly) argued", "… and in a statement credited": the subject's next act of saying.
+_AND_NEXT = re.compile(r"\s+and\s+(?:(?:then|also|later|reportedly|repeatedly|even|in\s+an?\s+[a-z]+)\s+)?(?=[a-z])")
+
+
+def _before_coordinated_cue(masked: str, start: int, stop: int) -> int:
+    """"said the talks went well and suggested that C2", "… the new rules and clarifying whether C2": the
+    content ends before "and" + a verb of saying in the past or -ing form, which starts a second attribution."""
+    for match in _AND_NEXT.finditer(masked, start, stop):
+        if match.start() - start < 12:
+            continue
+        cues = find_cues(masked, match.end(), min(stop, match.end() + 20))
+        if not cues or cues[0].start != match.end() or not cues[0].speech or masked[cues[0].end - 1] not in "dg":
+            continue
+        if masked[match.start() - 3:match.start()] == "ing":
+            continue  # "tweeting and emailing a video": one object for both
+        # Only a verb with a clause or a quotation of its own ("and vowed to…", "an able and determined
+        # opponent" have none).
+        after = skip_object(masked, skip_modifiers(masked, cues[0].end, stop), stop, cues[0].base)
+        if content_after(masked, after, stop, False) is not None:
+            return trim_end(masked, start, match.start() - (masked[match.start() - 1] == ","))
+    return stop
+
+
+_WHICH_AFTER_TERM = re.compile(r",[”\"'’»]\s+which\s")
 _TRAILING_ASIDE = re.compile(r",\s+(?:who|whom|whose|which|where|an?)\s")
 
 
@@ -133,6 +173,9 @@ def _before_trailing_aside(masked: str, start: int, stop: int) -> int:
     last = masked.rfind(MASK, start, stop)
     if last < 0:
         return stop
+    term = _WHICH_AFTER_TERM.match(masked, last + 1, stop)
+    if term is not None:
+        return term.start() + 2  # "the so-called “loophole,” which lets buyers…": the writer explains the term
     aside = _TRAILING_ASIDE.search(masked, last, stop)
     if aside is None or aside.start() - start < 12 or masked.find(",", aside.end(), stop) >= 0:
         return stop
@@ -148,6 +191,26 @@ def _quotation_goes_on(masked: str, start: int, cut: re.Match[str], stop: int) -
     # "…, and it says “…”": a clause with a speaker of its own is another attribution.
     return not any(cue.speech and _source_before(masked, cut.start(), cue.start) is not None
                    for cue in find_cues(masked, cut.start(), stop))
+
+
+# "…, but not X", "… but rather X", "…, but would grant Y": what follows "but" cannot open a new
+# sentence of the writer's, so it is the second half of what was said.
+_BUT_CONTINUES = re.compile(
+    r"\s*but\s+(?:(?:not|rather|only|never|instead|because|so)\b|also\s+(?![a-z]+(?:ed|ing)\b)|"
+    r"(?:is|are|was|were|would|will|could|can|should|has|have|may|might|must)(?:n[’']t)?\s)"
+)
+_WHILE = re.compile(r"\s*while\s+(?![a-z]+ing\b)(?:also\s+)?\S")
+
+
+def _contrast_goes_on(masked: str, cut: re.Match[str], stop: int) -> bool:
+    """"said 40 percent back Lee, while only 10 percent back Ito": a contrast with no speaker of its
+    own is part of the content; "…, while Ito said…", "…, while calling…" start another act."""
+    rest = cut.start() + 1
+    if _BUT_CONTINUES.match(masked, rest, stop):
+        return True
+    if _WHILE.match(masked, rest, stop) is None:
+        return False
+    return not any(cue.speech for cue in find_cues(masked, rest, stop))
 
 
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
