@@ -287,9 +287,10 @@ def find_mentions(text: str) -> list[Mention]:
     return mentions
 
 
-def _first_name(m: Mention) -> str | None:
-    """The first name of a full-name mention ("hillary" in "Hillary Rodham Clinton"), or None."""
-    tokens = [t for t in m.name.split() if _clean_token(t) not in _SUFFIXES]
+@lru_cache(maxsize=8192)
+def _first_name(name: str) -> str | None:
+    """The first name of a full name ("hillary" in "Hillary Rodham Clinton"), or None."""
+    tokens = [t for t in name.split() if _clean_token(t) not in _SUFFIXES]
     if len(tokens) < 2:
         return None
     first = _clean_token(tokens[0])
@@ -338,10 +339,18 @@ class Entities:
     def _relatives(self, mentions: list[Mention], headline_end: int) -> dict[str, list[tuple[int, Entity]]]:
         """People who share a surname ("Bill Clinton" and "Hillary Clinton"): one entity each, and
         by surname the (position, entity) of every mention that names them in full, in text order."""
+        named: dict[str, set[str]] = {}  # first names by surname: most articles share none
+        for m in mentions:
+            first = _first_name(m.name) if m.kind == "person" else None
+            if first is not None:
+                named.setdefault(_surname(m.name), set()).add(first)
+        shared = {surname for surname, names in named.items() if len(names) > 1}
+        if not shared:
+            return {}
         firsts: dict[str, dict[str, Entity]] = {}
         for m in mentions:
-            first = _first_name(m) if m.kind == "person" else None
-            if first is None:
+            first = _first_name(m.name) if m.kind == "person" else None
+            if first is None or _surname(m.name) not in shared:
                 continue
             by_first = firsts.setdefault(_surname(m.name), {})
             entity = by_first.get(first)
@@ -354,8 +363,6 @@ class Entities:
                 entity.positions.append(m.name_start)
         relatives: dict[str, list[tuple[int, Entity]]] = {}
         for surname, by_first in firsts.items():
-            if len(by_first) < 2:
-                continue
             for entity in by_first.values():
                 self.by_name[entity.name.lower()] = entity
             relatives[surname] = sorted((pos, e) for e in by_first.values() for pos in e.positions)
