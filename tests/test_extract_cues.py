@@ -140,3 +140,9 @@ def test_more_from_the_report_credits_the_report():
     (quote,) = extract_quotes("Intro.\n\nThe sample matters. More from the report: “Longer field periods did better.”")
     assert quote.mention == "the report"
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize("descriptor", ["9/11 widow", "35-year-old teacher", "2016 nominee"])
+def test_inverted_source_after_a_descriptor_with_digits(descriptor):
+    (quote,) = extract_quotes(f"Intro.\n\n“The reasons do not hold,” said {descriptor} Ann Lee.")
+    assert quote.speaker == "Ann Lee"

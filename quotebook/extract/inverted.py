@@ -32,11 +32,11 @@ _DESCRIBES_NAME = re.compile(r"(?:\s+[a-z][a-z\-]+){1,3}\s+[A-Z][\w.’'\-]*\s+[
                              r"(?=\s*(?:[,.;:(]|$|\s+(?:during|in|at|on|after|before|while|when|who)\b))")
 
 
-# "said undecided Republican voter Ann Lee of Derry", "said master of ceremonies Ann Lee": a few
+# "said undecided Republican voter Ann Lee of Derry", "said 9/11 widow Ann Lee": a few
 # descriptive words (no article, preposition or pronoun first), then a full name.
 _NOT_DESCRIPTIVE = r"(?:the|a|an|in|on|at|to|for|with|by|from|that|this|his|her|their|its|and|but|or|he|she|they|it|as|when|after|before|during|while|was|is)"
 _DESCRIBED_LOOSELY = re.compile(
-    rf"(?!{_NOT_DESCRIPTIVE}\s)(?:(?!{_NOT_DESCRIPTIVE}\s)[A-Za-z][\w\-]*\s+){{1,4}}?((?:[A-Z][\w.’'\-]*\s+){{1,3}}[A-Z][\w’'\-]+)"
+    rf"(?!{_NOT_DESCRIPTIVE}\s)(?:(?!{_NOT_DESCRIPTIVE}\s)[A-Za-z0-9][\w\-/]*\s+){{1,4}}?((?:[A-Z][\w.’'\-]*\s+){{1,3}}[A-Z][\w’'\-]+)"
     r"(?=\s*(?:[,.;:(]|$|\s+(?:of|during|in|at|on|after|before|while|when|who)\b))"
 )
 
