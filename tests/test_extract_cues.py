@@ -146,3 +146,8 @@ def test_more_from_the_report_credits_the_report():
 def test_inverted_source_after_a_descriptor_with_digits(descriptor):
     (quote,) = extract_quotes(f"Intro.\n\n“The reasons do not hold,” said {descriptor} Ann Lee.")
     assert quote.speaker == "Ann Lee"
+
+
+def test_an_article_is_read_from():
+    (quote,) = extract_quotes("Intro.\n\n“Leaders honored the mayor yesterday,” the article read.")
+    assert quote.mention == "the article"
