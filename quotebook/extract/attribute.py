@@ -268,6 +268,7 @@ _NAMED_NP = re.compile(r"the\s+(?:[a-z]+\s+){0,2}([a-z]+)")
 
 
 def _credited_colon(masked: str, s: int, e: int, segments: SegmentList, paragraph: int) -> Candidate | None:
+    """A credit line before a colon and a quotation, after a dash or "(More) from"."""
     colon = _COLON_LEAD.search(masked, s, e)
     if colon is None or colon.start() - s > 160:
         return None
@@ -284,7 +285,7 @@ def _credited_colon(masked: str, s: int, e: int, segments: SegmentList, paragrap
         source = Source(name.start(), name.end(), name.group(), "name")
     else:
         np = _NAMED_NP.fullmatch(masked, lead, colon.start()) if credit is not None else None
-        if np is None or np.group(1) not in lexicon.words("text_carriers.txt") | {"report", "study", "survey", "poll"}:
+        if np is None or np.group(1) not in lexicon.words("text_carriers.txt") | {"study", "survey", "poll"}:
             return None
         source = Source(np.start(), np.end(), np.group(), "np")
     span = (colon.end(), trim_end(masked, colon.end(), e))
