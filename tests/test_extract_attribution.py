@@ -1,5 +1,7 @@
 """Mixed and indirect quotations, and who said them."""
 
+import pytest
+
 from quotebook.extract import extract_quotes, split_role
 
 
@@ -379,3 +381,9 @@ def test_people_who_share_a_surname_are_kept_apart():
             "“She is the best candidate,” Tom Reyes said. “We will win,” Reyes added later.\n\n"
             "Mrs. Reyes said she was grateful. “I agree,” Mr. Reyes said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Tom Reyes", "Tom Reyes", "Ann Reyes", "Tom Reyes"]
+
+
+@pytest.mark.parametrize("opener", ["Absent", "Unless", "Whenever", "Besides"])
+def test_a_capitalised_opener_word_is_never_a_speaker(opener):
+    text = f"Intro.\n\n{opener} a deal, the council said it would vote again."
+    assert all(q.speaker != opener for q in extract_quotes(text))

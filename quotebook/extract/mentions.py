@@ -83,7 +83,9 @@ _NOT_NAMES = frozenset(
     today yesterday tomorrow tonight earlier later according during among against about over under
     into onto upon between both each every all any few several other another such like unlike thanks
     yes well oh okay ok one two three four five six seven eight nine ten
-    there's it's that's he's she's i'm we're they're don't said added wrote replied recalled explained""".split()
+    there's it's that's he's she's i'm we're they're don't said added wrote replied recalled explained
+    unless absent amid amidst whether whereas toward towards via within without throughout beyond besides
+    regardless notwithstanding whenever wherever once""".split()
 )
 _HONORIFIC_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female",
                      "ms": "female", "miss": "female", "sir": "male", "dame": "female", "lady": "female",
