@@ -213,7 +213,19 @@ _MODIFIER = re.compile(
 )
 
 
+# What every _MODIFIER alternative opens with, as prefixes ("on" stands for "once", "to" for "told",
+# "today" and "too", "in" for "instead", "late" for "later"; keep the two in step). Four cues in five
+# are followed by none of them ("said that", "said Ann Lee", "told the"): this short match rules
+# those out for a third of what trying every alternative of _MODIFIER in turn costs.
+_MODIFIER_START = re.compile(
+    r",?\s*(?:on|last|this|early|earlier|late|next|in|via|over|as|when|while|after|before|at|to|telling|during|"
+    r"also|then|again|now|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[a-z]+ly)"
+)
+
+
 def skip_modifiers(masked: str, pos: int, end: int) -> int:
     """Position after the modifiers that may follow a cue at pos (asked again there, the same position)."""
+    if _MODIFIER_START.match(masked, pos, end) is None:
+        return pos
     match = _MODIFIER.match(masked, pos, end)
     return match.end() if match else pos
