@@ -129,3 +129,17 @@ def test_one_scan_for_several_word_lists_finds_what_each_finds_alone():
         assert lexicon.word_spans(pattern, text) == [m.span() for m in pattern.finditer(text)]
     found = [text[b:e] for b, e in lexicon.word_spans(words.pattern(), text)]
     assert found == ["said", "for", "mail", "mail", "for", "mail"]
+
+
+@pytest.mark.parametrize("modifier", [
+    " on Monday", ", on Monday,", " Thursday night", " today", " tonight", " yesterday", " last week", " next year",
+    " earlier this month", " later", " in a statement", " in an interview with The Daily News", " via Twitter",
+    " over the phone", " on CNN's State of the Union", " as he left the stage,", " when asked,", " in Tel Aviv,",
+    " at Dartmouth", " told reporters", " telling the crowd", " to reporters", " during a rally", " simply",
+    " also", " then", " again", " once", " too", " now", " instead", " previously",
+])
+def test_the_quick_modifier_test_lets_every_modifier_through(modifier):
+    from quotebook.extract.cues import _MODIFIER, skip_modifiers
+    text = f"Ann Lee said{modifier} “It works.”"
+    pos = text.index("said") + 4
+    assert skip_modifiers(text, pos, len(text)) == _MODIFIER.match(text, pos).end() > pos
