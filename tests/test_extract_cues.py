@@ -151,3 +151,17 @@ def test_inverted_source_after_a_descriptor_with_digits(descriptor):
 def test_an_article_is_read_from():
     (quote,) = extract_quotes("Intro.\n\n“Leaders honored the mayor yesterday,” the article read.")
     assert quote.mention == "the article"
+
+
+@pytest.mark.parametrize("modifier", [
+    " on Monday", ", on Monday,", " Thursday night", " today", " tonight", " yesterday", " last week", " next year",
+    " earlier this month", " later", " in a statement", " in an interview with The Daily News", " via Twitter",
+    " over the phone", " on CNN's State of the Union", " as he left the stage,", " when asked,", " in Tel Aviv,",
+    " at Dartmouth", " told reporters", " telling the crowd", " to reporters", " during a rally", " simply",
+    " also", " then", " again", " once", " too", " now", " instead", " previously", " of the mayor,",
+])
+def test_the_quick_modifier_test_lets_every_modifier_through(modifier):
+    from quotebook.extract.cues import _MODIFIER, skip_modifiers
+    text = f"Ann Lee said{modifier} “It works.”"
+    pos = text.index("said") + 4
+    assert skip_modifiers(text, pos, len(text)) == _MODIFIER.match(text, pos).end() > pos

@@ -330,8 +330,10 @@ def _shared_subject_frame(masked: str, s: int, e: int, cue: Cue, segments: Segme
     """
     prefix = masked[max(s, cue.start - 40):cue.start]
     word = masked[cue.start:cue.end].split()[0].lower()
-    coordinated = _COORDINATED_BEFORE.search(prefix)
-    if coordinated is None and not (_BUT_BEFORE.search(prefix) or word.endswith("ing") and _PARTICIPLE_BEFORE.search(prefix)):
+    # (A coordinated subject needs "and", "but" or ", who", _BUT_BEFORE "but": most prefixes hold none.)
+    coordinated = _COORDINATED_BEFORE.search(prefix) if "and" in prefix or "but" in prefix or "who" in prefix else None
+    if coordinated is None and not ("but" in prefix and _BUT_BEFORE.search(prefix)
+                                    or word.endswith("ing") and _PARTICIPLE_BEFORE.search(prefix)):
         return None
     after = skip_modifiers(masked, cue.end, e)
     after = skip_modifiers(masked, skip_object(masked, after, e, cue.base), e)
