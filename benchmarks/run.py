@@ -33,11 +33,12 @@ NOISE = """\
   query of each class is the slowest, and p95 over a small sample is sensitive to one stall.
 - Extraction MB/s is CPU time, so other load counts less, but this virtual machine's CPU speed
   itself drifts: the same code measured 246–490 ms per dev pass (0.85–1.7 MB/s) within one
-  hour on an idle machine. Compare versions only in paired, alternating runs. Import articles/s depends on both
+  hour on an idle machine. Compare versions only in paired, alternating runs, or by instructions
+  (callgrind: one dev pass is about 1.7 G instructions). Import articles/s depends on both
   cores being free: it uses one worker process beside the writer (272/s with the other core
   busy, 362/s quiet).
-- The "phrases of very common words" p95 sits near its 50 ms target: 38–60 ms across runs
-  (search code unchanged between them; it moves with the machine's speed).
+- The "phrases of very common words" p95 was 38–60 ms across runs with a window budget of
+  40,000 position checks; with 25,000 it measured 35–40 ms, same results.
 - Peak RSS is the process's maximum resident set, measured by the kernel (wait4), and is
   stable to a few MB.
 """
