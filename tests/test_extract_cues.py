@@ -158,10 +158,20 @@ def test_an_article_is_read_from():
     " earlier this month", " later", " in a statement", " in an interview with The Daily News", " via Twitter",
     " over the phone", " on CNN's State of the Union", " as he left the stage,", " when asked,", " in Tel Aviv,",
     " at Dartmouth", " told reporters", " telling the crowd", " to reporters", " during a rally", " simply",
-    " also", " then", " again", " once", " too", " now", " instead", " previously", " of the mayor,",
+    " also", " then", " again", " once", " too", " now", " instead", " previously", " of the mayor,", " to his 20,000 Twitter followers,",
 ])
 def test_the_quick_modifier_test_lets_every_modifier_through(modifier):
     from quotebook.extract.cues import _MODIFIER, skip_modifiers
     text = f"Ann Lee said{modifier} “It works.”"
     pos = text.index("said") + 4
     assert skip_modifiers(text, pos, len(text)) == _MODIFIER.match(text, pos).end() > pos
+
+
+def test_the_people_written_to_are_not_content():
+    (quote,) = extract_quotes("Intro.\n\nAnn Lee wrote to her 20,000 Twitter followers, “It is time to go,” and shared a link.")
+    assert quote.text == "“It is time to go,”"
+
+
+def test_a_long_inverted_noun_phrase_ends_before_of():
+    text = 'Intro.\n\n"It was all lies," said one owner of a shop that sells shoes who declined to be named.'
+    assert extract_quotes(text)[0].mention == "one owner"

@@ -210,6 +210,9 @@ _MODIFIER = re.compile(
     # "said in Tel Aviv, “…”", "said at Dartmouth that …": a place, when the content follows at once.
     r"|(?:in|at)\s+(?:[A-Z][\w.’'\-]*\s?){1,3}(?=,?\s*[“\"‘]|,?\s+that\b)"
     r"|(?:to|told|telling)\s+(?:reporters|journalists|supporters|the\s+crowd|an?\s+(?:crowd|audience|reporter))"
+    # "wrote to his 20,000 Twitter followers": the people written to.
+    r"|(?:to|telling)\s+(?:his|her|their|its)\s+(?:[\d,.]+\s+(?:million\s+)?)?(?:[A-Z]\w+\s+)?"
+    r"(?:followers|supporters|fans|readers|viewers|listeners|constituents|donors|members|audience|staff)"
     r"|in\s+(?:an?\s+)?(?:interview|statement|response|reply|court\s+papers)"
     r"|(?:in|at|during)\s+(?:an?\s+|the\s+)?(?:[A-Z][\w’'\-]*\s){0,3}(?:rally|event|debate|speech|hearing|meeting|forum|conference|town\s+hall)"
     r"|[a-z]+ly|also|then|again|once|too|simply|later|recently|previously|now|instead"

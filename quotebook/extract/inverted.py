@@ -14,6 +14,10 @@ from quotebook.extract.sources import _name_run_ending
 # The head ends before a comma, a full stop (not the inner one of "U.S."), or a preposition or "who".
 _INVERTED_NP = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-\.]+\s+){0,5}?[\w’'\-]+(?=\s*(?:[,;:]|\.(?!\w)|$|\s+(?:in|on|at|who|during|after|from|with|going|familiar)\b))")
 
+# "said one owner of a shop that sells shoes who declined to be named": too long to reach its end,
+# the head ends before "of".
+_INVERTED_NP_BEFORE_OF = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+(?=\s+of\s)")
+
 _INVERTED_PRONOUN = re.compile(r"(he|she|they)\b")
 
 
@@ -74,7 +78,7 @@ def source_after(masked: str, pos: int, end: int) -> Source | None:
     possessed = _POSSESSED_ROLE.match(masked, pos, end)
     if possessed and possessed.group(1).split()[0].lower() not in _NOT_NAMES:
         return Source(possessed.start(1), possessed.end(1), possessed.group(1), "name")
-    np = _INVERTED_NP.match(masked[pos:end])
+    np = _INVERTED_NP.match(masked[pos:end]) or _INVERTED_NP_BEFORE_OF.match(masked[pos:end])
     if np:
         return Source(pos, pos + np.end(), np.group(), "np")
     word = _INVERTED_PRONOUN.match(masked[pos:end])
