@@ -736,3 +736,10 @@ def test_what_she_calls_inside_the_content_is_the_speakers_own_term():
 def test_when_asked_after_the_last_quotation_is_not_part_of_the_content():
     q = _direct_tier("Intro.\n\nKen Ito told voters the plan was “a sure thing” when asked about the levy.")[0]
     assert q.text == "the plan was “a sure thing”"
+
+
+def test_a_circumstance_noun_phrase_after_a_post_cue_is_read_whole():
+    text = ("Intro.\n\nThe plans “will not solve this,” Ann Lee, assistant secretary for population, "
+            "refugees, and migration, said on the same call.")
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Ann Lee"

@@ -197,7 +197,9 @@ _MODIFIER = re.compile(
     r"|(?:last|this|next)\s+(?:week|month|year|weekend|spring|summer|fall|winter)"
     r"|(?:earlier|later)(?:\s+(?:this|that|in\s+the)\s+(?:week|month|year|day))?"
     rf"|in\s+(?:a|an|his|her|their|its|the|one|another)\s+(?:[\w\-]+\s+){{0,2}}{_MEDIUM}(?:\s+(?:with|to|on|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s?){{1,4}})?"
-    r"|(?:on|via|over)\s+(?:Twitter|Facebook|Instagram|Fox(?:\s+News)?|CNN|MSNBC|NBC|ABC|CBS|PBS|NPR|his\s+\w+|her\s+\w+|the\s+\w+(?:\s+floor)?)"
+    r"|(?:on|via|over)\s+(?:Twitter|Facebook|Instagram|Fox(?:\s+News)?|CNN|MSNBC|NBC|ABC|CBS|PBS|NPR|his\s+\w+|her\s+\w+|the\s+\w+(?:\s+floor)?"
+    # (The noun phrase must end there: not "on the same| call".)
+    r"(?!\s+(?!(?:that|and|but|in|on|at|to|of|for|about|after|before|as|when|while|with|this|last|during)\b)[a-z]))"
     # "on NBC's “Meet the Press”", "on CNN's State of the Union": the show, whole.
     r"(?:[’']s\s+(?:[“\"‘']{1,2}\x1a+[”\"’']{1,2}|(?:[A-Z][\w’'\-]*\s?){1,4}))?(?![\w’'])"
     # "said of the mayor, “…”": whom it was said of, when the quotation follows.
