@@ -387,3 +387,10 @@ def test_people_who_share_a_surname_are_kept_apart():
 def test_a_capitalised_opener_word_is_never_a_speaker(opener):
     text = f"Intro.\n\n{opener} a deal, the council said it would vote again."
     assert all(q.speaker != opener for q in extract_quotes(text))
+
+
+def test_an_aside_between_dashes_before_the_cue():
+    quotes = extract_quotes('Intro.\n\nA former candidate -- Tom Reyes, who lost in 2008 -- said the mayor "offered nothing new."')
+    assert [q.speaker for q in quotes] == ["Tom Reyes"]
+    quotes = extract_quotes('Intro.\n\nAnn Lee -- never one to hold back -- said the plan was "a joke."')
+    assert [q.speaker for q in quotes] == ["Ann Lee"]

@@ -90,10 +90,34 @@ def _read_source_before(masked: str, window_start: int, cue_start: int) -> Sourc
         return Source(b, b + len(last), last, "pronoun")
     if rest.endswith(","):
         return _apposition_source(masked, window_start, rest)
+    if rest.endswith(("--", "—", "–")):
+        return _dash_aside_source(masked, window_start, rest)
     if last in QUANTITY_SUBJECTS and _is_opener(rest[:len(rest) - len(last)]) and _agrees(masked, last, cue_start):
         b = window_start + len(rest) - len(last)  # "Several said", "Others argued": people just mentioned
         return Source(b, b + len(last), last, "np")
     return _name_or_np(masked, window_start, rest)
+
+
+# An aside between dashes before the cue: "A former candidate -- Tom Reyes, who lost in 2008 -- said".
+_OPENING_DASH = re.compile(r"\s(?:--|—|–)\s")
+
+
+def _dash_aside_source(masked: str, offset: int, rest: str) -> Source | None:
+    """The source of "A former candidate -- Tom Reyes, who lost in 2008 -- said": the name that opens
+    the aside, else the subject before it; None when the dashes do not pair."""
+    closing = len(rest) - (2 if rest.endswith("--") else 1)
+    opening = None
+    for match in _OPENING_DASH.finditer(rest, 0, closing):
+        opening = match
+    if opening is None:
+        return None
+    aside = rest[opening.end():closing]
+    name = NAME_RUN.match(aside)
+    if name is not None and name.group().split()[0].lower() not in _NOT_NAMES:
+        b = offset + opening.end()
+        return Source(b, b + name.end(), name.group(), "name")
+    head = rest[:opening.start()].rstrip()
+    return _name_or_np(masked, offset, head) if head else None
 
 
 # "He went on to say": the subject of "went on to" is the cue's.
