@@ -743,3 +743,10 @@ def test_a_circumstance_noun_phrase_after_a_post_cue_is_read_whole():
             "refugees, and migration, said on the same call.")
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Ann Lee"
+
+
+def test_reasoning_that_after_a_post_frame_is_a_second_attribution():
+    quotes = extract_quotes('Intro.\n\n“He was born a citizen,” the board said, reasoning that Lee met the rule '
+                            'because he “did not have to take any steps.”')
+    assert [q.cue for q in quotes] == ["said", "reasoning"]
+    assert quotes[1].text == "that Lee met the rule because he “did not have to take any steps.”"

@@ -86,7 +86,8 @@ _CLOSE_MARKS = "”\"'’»"
 
 # "…, adding that …": a second attribution to the same source in the same sentence.
 _PARTICIPLE_WORDS = (r"(adding|saying|noting|arguing|explaining|insisting|warning|claiming|"
-                     r"stressing|suggesting|asserting|declaring|acknowledging|writing|calling|announcing|predicting|promising|telling)")
+                     r"stressing|suggesting|asserting|declaring|acknowledging|writing|calling|announcing|predicting|promising|telling|"
+                     r"reasoning|contending|recalling|conceding|admitting|complaining|vowing|pledging|cautioning|remarking)")
 _PARTICIPLE = re.compile(r",?\s+(?:and\s+|while\s+|before\s+)?" + _PARTICIPLE_WORDS + r"\b")
 
 
