@@ -394,3 +394,8 @@ def test_an_aside_between_dashes_before_the_cue():
     assert [q.speaker for q in quotes] == ["Tom Reyes"]
     quotes = extract_quotes('Intro.\n\nAnn Lee -- never one to hold back -- said the plan was "a joke."')
     assert [q.speaker for q in quotes] == ["Ann Lee"]
+
+
+def test_a_participle_in_a_prepositional_opener_is_not_the_cue():
+    quotes = extract_quotes('Intro.\n\nIn a Facebook message posted Friday, Ann Lee said she had "serious doubts" about the plan.')
+    assert [(q.speaker, q.cue) for q in quotes] == [("Ann Lee", "said")]

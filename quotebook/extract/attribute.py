@@ -344,6 +344,8 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     inverted = False
     if source is not None and source.end <= cue.start and is_passive(masked, source.end, cue.start, cue.end, cue.base):
         return None  # "The letter was widely criticized for its claim that C": not the subject's words
+    if source is not None and _IN_OPENER.fullmatch(masked, s, source.start) and masked.endswith("ed", cue.start, cue.end):
+        return None  # "In a Facebook message posted Friday, Cruz said": the participle describes the message
     if source is not None and is_doubtful(masked, cue):
         gap = masked[source.end:cue.start]
         if gap.strip() and not _apposition_gap(gap) or source.kind == "np" and not _carries_text(source, cue):
@@ -433,6 +435,10 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     confidence = 0.9 if kind != "indirect" else 0.7
     return Candidate(spans, kind, source, masked[cue.start:cue.end], layout, paragraph, seg_ids, confidence)
+
+
+# The preposition that opens a sentence's first phrase: a noun after it is no subject.
+_IN_OPENER = re.compile(r"(?:In|On|At|From|Through|Via)\s+")
 
 
 def _after_lead_in(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[int, int]:
