@@ -401,10 +401,11 @@ def _noun_frame(masked: str, e: int, owner: re.Match, noun: str, after: int, seg
 
 
 # "percent", "%" or "in/of/out of" a number. Each branch opens with a literal letter (the word
-# boundary comes second, as "no word character before it"), so the regex engine only stops at
-# those letters instead of trying every position of the article.
+# before it is looked back at), so the regex engine only stops at those letters instead of trying
+# every position of the article; "in" and "of" are read from their last letter, rarer than "i" and
+# "o". Only where a match ends is used, and "out of 10" ends where its "of 10" does.
 _SHARE_NUMBER = r"\s+(?:\d+|ten|three|four|five)\b"
-_SHARE_WORD = re.compile(rf"percent|%|i(?<!\wi)n{_SHARE_NUMBER}|o(?<!\wo)(?:f|ut\s+of){_SHARE_NUMBER}")
+_SHARE_WORD = re.compile(rf"percent|%|n(?<=\bin){_SHARE_NUMBER}|f(?<=\bof){_SHARE_NUMBER}")
 
 
 def _percent_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
