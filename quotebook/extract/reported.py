@@ -42,6 +42,9 @@ _TRAILING_TIME = re.compile(
     r"Sunday|today|yesterday|tonight|week|month|year|weekend|morning|afternoon|evening|night)"
     r"(?:\s+(?:morning|afternoon|evening|night))?)+\s*$"
 )
+# Every _TRAILING_TIME match ends in one of these words (then only spaces): a text that does not
+# cannot hold one, and the search, which opens with no character to skip to, is not run.
+_TIME_ENDINGS = ("day", "night", "week", "weekend", "month", "year", "morning", "afternoon", "evening")  # "Monday", "tonight"…
 _PERCENT_SUBJECT = re.compile(
     r"(?:^|(?<=[\s,(]))((?:[Aa]bout\s+|[Nn]early\s+|[Aa]lmost\s+|[Mm]ore\s+than\s+|[Jj]ust\s+|[Oo]nly\s+)?"
     r"(?:\d[\d.,]*\s*(?:%|percent)|[A-Za-z]+(?:-[a-z]+)?\s+percent|[A-Za-z\d]+\s+(?:in|of|out\s+of)\s+(?:\d+|ten|10|three|four|five))"
@@ -255,7 +258,7 @@ def complement(masked: str, pos: int, end: int, to_comma: bool = False) -> tuple
     more = _NEXT_PREDICATE.search(masked, start, stop)
     if more is not None and more.start() - start >= 3:
         stop = more.start()
-    timed = _TRAILING_TIME.search(masked, start, stop)
+    timed = _TRAILING_TIME.search(masked, start, stop) if masked[start:stop].rstrip().endswith(_TIME_ENDINGS) else None
     if timed is not None and timed.start() > start:
         stop = timed.start()
     stop = trim_end(masked, start, stop)
