@@ -181,6 +181,11 @@ _KEEPS_DOT = re.compile(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp)\.$")
 
 def _trim_run(run: str) -> tuple[int, int]:
     """Drop sentence-initial function words and trailing connectors from a name run."""
+    tokens = run.split()
+    if len(tokens) == 1 and len(tokens[0]) == len(run):
+        # One word, most runs ("The", "Trump"): the two loops below, for a single word.
+        kept = _clean_token(run) not in _NOT_NAMES and (run[:1].isupper() or run.startswith(("al-", "el-")))
+        return (0, len(run)) if kept else (0, 0)
     words = list(_NON_SPACE.finditer(run))
     while words and _clean_token(words[0].group()) in _NOT_NAMES:
         words.pop(0)
