@@ -181,6 +181,11 @@ _KEEPS_DOT = re.compile(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp)\.$")
 
 def _trim_run(run: str) -> tuple[int, int]:
     """Drop sentence-initial function words and trailing connectors from a name run."""
+    tokens = run.split()
+    if len(tokens) == 1 and len(tokens[0]) == len(run):
+        # One word, most runs ("The", "Trump"): the two loops below, for a single word.
+        kept = _clean_token(run) not in _NOT_NAMES and (run[:1].isupper() or run.startswith(("al-", "el-")))
+        return (0, len(run)) if kept else (0, 0)
     words = list(_NON_SPACE.finditer(run))
     while words and _clean_token(words[0].group()) in _NOT_NAMES:
         words.pop(0)
@@ -242,14 +247,17 @@ def _analyse(run: str) -> tuple[int, int, str, int, str | None, str, str | None]
 def _without_state(name: str) -> str:
     """"the Ted Cruz South Carolina victory party", "a New Hampshire Sanders veteran": a state run
     into a name is no part of it. (A one-word state stays at the front: Virginia Foxx, Georgia Lee.)"""
-    words = name.split()
+    words = tuple(name.split())
     if len(words) < 2:
         return name
-    for state in _states():
-        size = len(state.split())
-        if size < len(words) and words[-size:] == state.split() and len(words) - size >= 2:
+    edges = _state_edges()
+    if words[-1] not in edges and words[0] not in edges:
+        return name  # a state is read at either end of the name only: most names hold none there
+    for state in _state_words():
+        size = len(state)
+        if size < len(words) and words[-size:] == state and len(words) - size >= 2:
             return " ".join(words[:-size])
-        if 1 < size == len(words) - 1 and words[:size] == state.split() and _may_be_surname(words[-1]):
+        if 1 < size == len(words) - 1 and words[:size] == state and _may_be_surname(words[-1]):
             return words[-1]
     return name
 
@@ -266,6 +274,17 @@ _NOT_SURNAMES = frozenset("city democrat democrats republican republicans indepe
 @lru_cache(maxsize=1)
 def _states() -> tuple[str, ...]:
     return tuple(s for s in lexicon.phrases_cased("us_states.txt") if not s.endswith("."))
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(state.split()) for state in _states())
+
+
+@lru_cache(maxsize=1)
+def _state_edges() -> frozenset[str]:
+    """The first and last words of the states: a state at the end of a name ends in one, at its start opens with one."""
+    return frozenset(word for state in _state_words() for word in (state[0], state[-1]))
 
 
 def mention_from_span(text: str, start: int, end: int) -> Mention | None:

@@ -42,6 +42,9 @@ _TRAILING_TIME = re.compile(
     r"Sunday|today|yesterday|tonight|week|month|year|weekend|morning|afternoon|evening|night)"
     r"(?:\s+(?:morning|afternoon|evening|night))?)+\s*$"
 )
+# Every _TRAILING_TIME match ends in one of these words (then only spaces): a text that does not
+# cannot hold one, and the search, which opens with no character to skip to, is not run.
+_TIME_ENDINGS = ("day", "night", "week", "weekend", "month", "year", "morning", "afternoon", "evening")  # "Monday", "tonight"…
 _PERCENT_SUBJECT = re.compile(
     r"(?:^|(?<=[\s,(]))((?:[Aa]bout\s+|[Nn]early\s+|[Aa]lmost\s+|[Mm]ore\s+than\s+|[Jj]ust\s+|[Oo]nly\s+)?"
     r"(?:\d[\d.,]*\s*(?:%|percent)|[A-Za-z]+(?:-[a-z]+)?\s+percent|[A-Za-z\d]+\s+(?:in|of|out\s+of)\s+(?:\d+|ten|10|three|four|five))"
@@ -255,7 +258,7 @@ def complement(masked: str, pos: int, end: int, to_comma: bool = False) -> tuple
     more = _NEXT_PREDICATE.search(masked, start, stop)
     if more is not None and more.start() - start >= 3:
         stop = more.start()
-    timed = _TRAILING_TIME.search(masked, start, stop)
+    timed = _TRAILING_TIME.search(masked, start, stop) if masked[start:stop].rstrip().endswith(_TIME_ENDINGS) else None
     if timed is not None and timed.start() > start:
         stop = timed.start()
     stop = trim_end(masked, start, stop)
@@ -401,10 +404,11 @@ def _noun_frame(masked: str, e: int, owner: re.Match, noun: str, after: int, seg
 
 
 # "percent", "%" or "in/of/out of" a number. Each branch opens with a literal letter (the word
-# boundary comes second, as "no word character before it"), so the regex engine only stops at
-# those letters instead of trying every position of the article.
+# before it is looked back at), so the regex engine only stops at those letters instead of trying
+# every position of the article; "in" and "of" are read from their last letter, rarer than "i" and
+# "o". Only where a match ends is used, and "out of 10" ends where its "of 10" does.
 _SHARE_NUMBER = r"\s+(?:\d+|ten|three|four|five)\b"
-_SHARE_WORD = re.compile(rf"percent|%|i(?<!\wi)n{_SHARE_NUMBER}|o(?<!\wo)(?:f|ut\s+of){_SHARE_NUMBER}")
+_SHARE_WORD = re.compile(rf"percent|%|n(?<=\bin){_SHARE_NUMBER}|f(?<=\bof){_SHARE_NUMBER}")
 
 
 def _percent_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
