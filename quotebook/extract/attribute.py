@@ -29,6 +29,7 @@ from quotebook.extract.bounds import (
 )
 from quotebook.extract.cues import Cue, find_cues, is_doubtful, is_passive, skip_modifiers
 from quotebook.extract.indirect import (
+    ANY_WORD_CHAR,
     content_after,
     content_before,
     end_at_comma,
@@ -73,9 +74,6 @@ _TRAILING_APPOSITION = re.compile(r",\s+[^“\"\x1a]+$")
 
 # "said a former official who oversaw the inquiry.": a relative clause that tells who the source is.
 _TRAILING_RELATIVE = re.compile(r"\s*(?:who|whose|whom)\s")
-
-
-_ANY_WORD_CHAR = re.compile(r"\w")
 
 
 _OPEN_MARKS = "“\"'‘«`"
@@ -498,4 +496,4 @@ def is_pure_quote(masked: str, s: int, e: int, segments: SegmentList) -> bool:
     for i in reversed(inside):
         seg = segments[i]
         rest = rest[:max(seg.start, s) - s] + rest[min(seg.end, e) - s:]
-    return not _ANY_WORD_CHAR.search(rest)
+    return not ANY_WORD_CHAR.search(rest)

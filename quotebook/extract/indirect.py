@@ -303,7 +303,7 @@ def content_before(masked: str, start: int, boundary: int) -> tuple[int, int] | 
 
 
 _LEADING_THAT = re.compile(r"^\s*(?:that|:)\b")
-_ANY_WORD_CHAR = re.compile(r"\w")
+ANY_WORD_CHAR = re.compile(r"\w")  # any letter or digit: is there a word left?
 
 
 def kind_of(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[str, list[tuple[int, int]]]:
@@ -321,6 +321,6 @@ def kind_of(masked: str, span: tuple[int, int], segments: SegmentList) -> tuple[
         b, e = max(seg.start, start) - start, min(seg.end, end) - start
         outside = outside[:b] + outside[e:]
     leftover = _LEADING_THAT.sub("", outside.strip(" ,.:;\t\n\u00a0—–-"))
-    if not _ANY_WORD_CHAR.search(leftover.replace(MASK, "")):
+    if not ANY_WORD_CHAR.search(leftover.replace(MASK, "")):
         return "direct", [(max(s.start, start), min(s.end, end)) for s in inside]
     return "mixed", [span]

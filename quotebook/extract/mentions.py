@@ -309,9 +309,14 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 @lru_cache(maxsize=8192)
+def _name_tokens(name: str) -> list[str]:
+    """A name's words without "Jr.", "III" and the like."""
+    return [t for t in name.split() if _clean_token(t) not in _SUFFIXES]
+
+
 def _first_name(name: str) -> str | None:
     """The first name of a full name ("hillary" in "Hillary Rodham Clinton"), or None."""
-    tokens = [t for t in name.split() if _clean_token(t) not in _SUFFIXES]
+    tokens = _name_tokens(name)
     if len(tokens) < 2:
         return None
     first = _clean_token(tokens[0])
@@ -322,7 +327,7 @@ def _first_name(name: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _surname(name: str) -> str:
-    tokens = [t for t in name.split() if _clean_token(t) not in _SUFFIXES]
+    tokens = _name_tokens(name)
     return _clean_token(tokens[-1]) if tokens else ""
 
 

@@ -17,7 +17,7 @@ from quotebook.extract import lexicon
 from quotebook.extract.attribute import frame_sentence, is_pure_quote
 from quotebook.extract.clean import split_paragraphs
 from quotebook.extract.cues import cue_words, find_cues, skip_modifiers
-from quotebook.extract.indirect import _LEADING_CONJUNCTION, kind_of, trim_end
+from quotebook.extract.indirect import _LEADING_CONJUNCTION, ANY_WORD_CHAR, kind_of, trim_end
 from quotebook.extract.marks import Segment, SegmentList, mask_quotations, pair_quotation_marks
 from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, Entity, find_mentions, mention_from_span, split_role
 from quotebook.extract.records import Candidate, Source
@@ -301,10 +301,8 @@ def _said_before_quotation(masked: str, cand: Candidate, paragraph_end: int) -> 
     paragraph, whose quotation follows in the next (a verb of saying, not a stance; not a transcript turn)."""
     word = cand.cue.split()[0].lower() if cand.cue else ""
     return (cand.layout != "colon" and word in lexicon.reporting_verbs()
-            and not _ANY_WORD.search(masked, cand.spans[-1][1], paragraph_end))
+            and not ANY_WORD_CHAR.search(masked, cand.spans[-1][1], paragraph_end))
 
-
-_ANY_WORD = re.compile(r"\w")
 
 
 def _last_quote_of(paragraph: int, candidates: list[Candidate]) -> Candidate | None:
