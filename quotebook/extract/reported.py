@@ -199,10 +199,9 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             cand = _stance_frame(masked, where[1], where[2], cue_start, cue_end, segments, where[0])
         if cand is not None and all(free(b, en) for b, en in cand.spans):
             add(cand)
-    shares = [m.end() for m in _SHARE_WORD.finditer(masked)]
     for cue in cues:
-        i = bisect.bisect_left(shares, cue.start)
-        if i == 0 or shares[i - 1] < cue.start - 80 or cue.base in ("according to", ":"):
+        # A share's subject lies in the 80 characters before its cue: only they are read, not the article.
+        if cue.base in ("according to", ":") or _SHARE_WORD.search(masked, max(0, cue.start - 80), cue.start) is None:
             continue  # no "percent", "%" or "in 10" just before the cue
         where = sentence_of(cue.start)
         if where is None:
@@ -403,10 +402,11 @@ def _noun_frame(masked: str, e: int, owner: re.Match, noun: str, after: int, seg
     return Candidate(spans, kind, source, noun, "noun", paragraph, seg_ids, 0.5)
 
 
-# "percent", "%" or "in/of/out of" a number. Each branch opens with a literal letter (the word
-# before it is looked back at), so the regex engine only stops at those letters instead of trying
-# every position of the article; "in" and "of" are read from their last letter, rarer than "i" and
-# "o". Only where a match ends is used, and "out of 10" ends where its "of 10" does.
+# "percent", "%" or "in/of/out of" a number: every subject _PERCENT_SUBJECT reads holds one, so a
+# cue with none in the 80 characters before it has no share for a subject. Each branch opens with a
+# literal letter (the word before it is looked back at), so the regex engine only stops at those
+# letters instead of trying every position; "in" and "of" are read from their last letter, rarer
+# than "i" and "o".
 _SHARE_NUMBER = r"\s+(?:\d+|ten|three|four|five)\b"
 _SHARE_WORD = re.compile(rf"percent|%|n(?<=\bin){_SHARE_NUMBER}|f(?<=\bof){_SHARE_NUMBER}")
 
