@@ -20,7 +20,11 @@ _ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? (or …), maybe followed by closing marks or a bracket,
 # before a space and something that can start a sentence. ([…][…]* rather than […]+: a pattern
 # that opens with a character class lets the regex engine skip to the next candidate at C speed.)
-_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"”’'»)\]]*(?=\s+(?:[\"“‘'«(\[`]+[A-Z0-9À-Þ\x1a]|[A-Z0-9À-Þ]))")
+_AFTER_STOP = r"[.!?…]*[\"”’'»)\]]*(?=\s+(?:[\"“‘'«(\[`]+[A-Z0-9À-Þ\x1a]|[A-Z0-9À-Þ]))"
+_BOUNDARY = re.compile(r"[.!?…]" + _AFTER_STOP)
+# _BOUNDARY for a paragraph with no "!", "?" or "…", where every boundary opens with a full stop: the
+# regex engine skips to a literal character several times faster than to one of a class.
+_DOT_BOUNDARY = re.compile(r"\." + _AFTER_STOP)
 _STARTERS = frozenset("The He She It They We I But And In A An This That His Her Their".split())
 _NEXT_WORDS = re.compile(r"\s+((?:[\w.’'\-]+\s+){0,5}[\w.’'\-]+)")
 
@@ -29,7 +33,8 @@ def split_sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence offsets within masked[start:end]."""
     sentences = []
     last = start
-    for match in _BOUNDARY.finditer(masked, start, end):
+    plain = masked.find("!", start, end) < 0 and masked.find("?", start, end) < 0 and masked.find("…", start, end) < 0
+    for match in (_DOT_BOUNDARY if plain else _BOUNDARY).finditer(masked, start, end):
         stop = match.end()
         if _is_abbreviation(masked, match.start(), last):
             continue
