@@ -453,11 +453,13 @@ class Entities:
         candidates: list[tuple[int, Entity]] = []
         seen: set[int] = set()
         before = bisect.bisect_left(self.starts, position)
+        # Where the excluded spans begin and end: a mention outside that stretch needs no span-by-span test.
+        first, last = (min(b for b, _ in exclude), max(e for _, e in exclude)) if exclude else (0, 0)
         # Only the last few hundred mentions: an antecedent further back is no antecedent.
         for m in reversed(self.mentions[max(0, before - 300):before]):
             if m.kind != "person":
                 continue
-            if any(b <= m.name_start < e for b, e in exclude):
+            if first <= m.name_start < last and any(b <= m.name_start < e for b, e in exclude):
                 continue
             entity = self.entity_for(m.name, m.name_start, m.gender)
             if entity is None or id(entity) in seen:

@@ -86,9 +86,10 @@ def _extract(text: str) -> list[Quote]:
                 candidates.append(Candidate(spans, kind, source, "voiced", "post", index, set(), 0.6))
             last_sentence = (s, e)
             lo, hi = bisect.bisect_left(cue_starts, s), bisect.bisect_left(cue_starts, e)
-            framed = frame_sentence(masked, s, e, segments, index, [c for c in cues[lo:hi] if c.end <= e])
+            # (Most sentences have no cue and give no frame: no comprehension is run over nothing.)
+            framed = frame_sentence(masked, s, e, segments, index, [c for c in cues[lo:hi] if c.end <= e] if hi > lo else [])
             # A headline's quotation marks are scare quotes or titles, not a quote with a cue.
-            found = [c for c in framed if not c.segments & used and not (index == 0 and c.kind == "mixed")]
+            found = [c for c in framed if not c.segments & used and not (index == 0 and c.kind == "mixed")] if framed else []
             if found:
                 candidates.extend(found)
                 for c in found:
