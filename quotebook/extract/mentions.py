@@ -353,23 +353,28 @@ class Entities:
         self.by_surname: dict[str, Entity] = {}
         self.by_name: dict[str, Entity] = {}
         first = bisect.bisect_left(self.starts, headline_end)
-        for m in mentions[first:] + mentions[:first]:
-            key = m.name.lower() if m.kind == "organization" else _surname(m.name)
-            entity = self.by_surname.get(key)
+        ordered = mentions[first:] + mentions[:first]
+        by_surname = self.by_surname
+        # (Run once per mention: the fields are unpacked, and a name is compared word by word only
+        # when it differs from the entity's.)
+        for _, _, name, name_start, role, kind, gender in ordered:
+            key = name.lower() if kind == "organization" else _surname(name)
+            entity = by_surname.get(key)
             if entity is None:
-                entity = Entity(m.name, m.kind, m.role, m.gender)
-                self.by_surname[key] = entity
-            elif len(m.name.split()) > len(entity.name.split()) and m.name_start >= headline_end:
-                entity.name = m.name
-            entity.role = entity.role or m.role
-            entity.gender = entity.gender or m.gender
-            entity.positions.append(m.name_start)
+                entity = by_surname[key] = Entity(name, kind, role, gender)
+            elif name != entity.name and name_start >= headline_end and len(name.split()) > len(entity.name.split()):
+                entity.name = name
+            if not entity.role:
+                entity.role = role
+            if not entity.gender:
+                entity.gender = gender
+            entity.positions.append(name_start)
         for entity in self.by_surname.values():
             entity.positions.sort()
         # A first name or a bare surname resolves to the single fuller name that contains it.
         for entity in self.by_surname.values():
             self.by_name[entity.name.lower()] = entity
-        self.relatives = self._relatives(mentions[first:] + mentions[:first], headline_end)
+        self.relatives = self._relatives(ordered, headline_end)
         # entity_for's answers: recent_person asks again for every mention it walks past.
         self._entity_of: dict[str, Entity | None] = {}
 
