@@ -131,10 +131,11 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
         """
         i = bisect.bisect_left(taken_starts, hi)
         pos = lo
-        for tb, te in taken[max(0, i - 8):i]:
+        for tb, te in taken[i - 8 if i > 8 else 0:i]:
             if tb - pos >= least:
                 return True
-            pos = max(pos, te)
+            if te > pos:  # (a comparison, not max(): this runs for every span of every cue)
+                pos = te
         return hi - pos >= least
 
     def add(cand: Candidate) -> None:
