@@ -47,7 +47,8 @@ def split_sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
             last += 1
     if last < end:
         sentences.append((last, end))
-    return [_inside_brackets(masked, b, e) for b, e in sentences if e > b]
+    # (Few sentences open with a bracket: the others are kept as they are without a call each.)
+    return [_inside_brackets(masked, b, e) if masked[b] == "(" else (b, e) for b, e in sentences if e > b]
 
 
 def _inside_brackets(masked: str, b: int, e: int) -> tuple[int, int]:
