@@ -314,7 +314,8 @@ def find_mentions(text: str) -> list[Mention]:
         if found is not None:
             start = match.start()
             b, e, name, name_start, role, kind, gender = found
-            mentions.append(Mention(start + b, start + e, name, start + name_start, role, kind, gender))
+            # (tuple.__new__ builds the Mention without the Python-level __new__ of a NamedTuple.)
+            mentions.append(tuple.__new__(Mention, (start + b, start + e, name, start + name_start, role, kind, gender)))
     return mentions
 
 
