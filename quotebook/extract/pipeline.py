@@ -414,7 +414,7 @@ def _to_quote(text: str, masked: str, cand: Candidate, entities: Entities, segme
     spans = sorted({(b, e) for b, e in cand.spans if e > b})
     if not spans:
         return None
-    quote_text = " … ".join(text[b:e] for b, e in spans)
+    quote_text = " … ".join([text[b:e] for b, e in spans])
     speaker, speaker_type, role, confidence = None, None, None, cand.confidence
     mention = cand.source
     if mention is not None:
@@ -526,8 +526,10 @@ def _drop_overlaps(quotes: list[Quote]) -> list[Quote]:
     kept: list[Quote] = []
     active: list[Quote] = []  # kept quotes that reach past the current start
     for q in quotes:
-        active = [k for k in active if k.end > q.start]
-        clash = next((k for k in active if _overlap(k, q)), None)
+        if active:  # (most quotes overlap nothing: no comprehension, no generator)
+            start = q.start
+            active = [k for k in active if k.end > start]
+        clash = next((k for k in active if _overlap(k, q)), None) if active else None
         if clash is None:
             kept.append(q)
             active.append(q)
