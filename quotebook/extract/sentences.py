@@ -71,13 +71,22 @@ def _attribution_follows(masked: str, pos: int, end: int) -> bool:
     return words[0].lower() in ("he", "she", "they") or any(w.lower().strip(".,") in verbs for w in words[1:])
 
 
-def _is_abbreviation(masked: str, dot: int, sentence_start: int) -> bool:
-    if masked[dot] != ".":
-        return False
+def _word_start(masked: str, dot: int, sentence_start: int) -> int:
+    """Where the run of letters and dots that ends at dot starts (sentence_start at the earliest)."""
+    space = masked.rfind(" ", sentence_start, dot)
+    start = space + 1 if space >= 0 else sentence_start
+    if masked[start:dot].replace(".", "").isalpha():
+        return start  # the usual word after a space, checked whole by str methods, not letter by letter
     word_start = dot
     while word_start > sentence_start and (masked[word_start - 1].isalpha() or masked[word_start - 1] == "."):
         word_start -= 1
-    word = masked[word_start:dot]
+    return word_start
+
+
+def _is_abbreviation(masked: str, dot: int, sentence_start: int) -> bool:
+    if masked[dot] != ".":
+        return False
+    word = masked[_word_start(masked, dot, sentence_start):dot]
     if not word or MASK in word:
         return False
     if len(word) == 1 and word.isupper():
