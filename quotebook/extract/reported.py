@@ -171,7 +171,7 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
         word = masked[cue_start:cue_end]
         if masked[cue_start - 1:cue_start] in ("-", "’", "'"):
             continue  # "pro-Trump", "o'clock": part of another word
-        previous = masked[max(0, cue_start - 12):cue_start].split()[-1:]
+        previous = masked[cue_start - 12 if cue_start > 12 else 0:cue_start].split()[-1:]  # (no max() per word)
         before = previous[0].lower() if previous else ""
         if word in nouns and (word not in verbs or before in _NOT_SUBJECT_END or before.endswith(("’s", "'s", "s’"))):
             tail = _NOUN_TAIL.match(masked, cue_end)
@@ -202,7 +202,7 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             add(cand)
     for cue in cues:
         # A share's subject lies in the 80 characters before its cue: only they are read, not the article.
-        if cue.base in ("according to", ":") or _SHARE_WORD.search(masked, max(0, cue.start - 80), cue.start) is None:
+        if cue.base in ("according to", ":") or _SHARE_WORD.search(masked, cue.start - 80 if cue.start > 80 else 0, cue.start) is None:
             continue  # no "percent", "%" or "in 10" just before the cue
         where = sentence_of(cue.start)
         if where is None:
