@@ -134,9 +134,12 @@ def pair_quotation_marks(text: str, paragraphs: list[Paragraph]) -> SegmentList:
     segments: list[Segment] = []
     places = _mark_places(text)
     for index, para in enumerate(paragraphs):
+        lo, hi = bisect_left(places, para.start), bisect_left(places, para.end)
+        if lo == hi:
+            continue  # no mark in the paragraph, so no segment: nothing to pair
         doubles: list[Mark] = []
         singles: list[Mark] = []
-        for match in _marks_in(text, places, para):
+        for match in _marks_in(text, places[lo:hi], para):
             start = match.start()
             if (text[start] in "'’" and para.start < start < para.end - 1 and match.end() == start + 1
                     and text[start - 1].isalnum() and text[start + 1].isalnum()):
@@ -175,9 +178,10 @@ def _mark_places(text: str) -> list[int]:
 
 
 def _marks_in(text: str, places: list[int], para: Paragraph) -> Iterator[re.Match[str]]:
-    """The matches of _MARK.finditer(text, para.start, para.end), tried only where a mark character stands."""
+    """The matches of _MARK.finditer(text, para.start, para.end), tried only at places (the paragraph's
+    mark characters)."""
     resume = para.start
-    for pos in places[bisect_left(places, para.start):bisect_left(places, para.end)]:
+    for pos in places:
         if pos >= resume:
             match = _MARK.match(text, pos, para.end)
             if match is not None:  # a lone backtick is no mark
