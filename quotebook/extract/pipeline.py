@@ -67,10 +67,13 @@ def _extract(text: str) -> list[Quote]:
     cues = find_cues(masked, 0, len(masked))
     cue_starts = [c.start for c in cues]
     sentences: dict[int, list[tuple[int, int]]] = {}  # by paragraph, read again by the reported pass
+    # A segment never crosses a paragraph: in one with none, no sentence is a pure quote (no call to ask).
+    quoted_paragraphs = {seg.paragraph for seg in segments}
     for index, para in enumerate(paragraphs):
         if index in turns:
             candidates.append(turns[index])
             continue
+        quoted = index in quoted_paragraphs
         previous: Candidate | None = None
         cue_only: tuple[Source, str] | None = None  # "Bystrom agreed." — its quote follows
         last_sentence: tuple[int, int] | None = None
@@ -99,7 +102,7 @@ def _extract(text: str) -> list[Quote]:
                 previous = next((c for c in found if c.kind != "indirect"), found[-1])
                 cue_only, run = None, []
                 continue
-            if not found and cue_only is not None and is_pure_quote(masked, s, e, segments):
+            if not found and cue_only is not None and quoted and is_pure_quote(masked, s, e, segments):
                 ids = _segment_ids(segments, s, e)
                 if not any(i in used for i in ids):
                     cand = Candidate([(segments[i].start, segments[i].end) for i in ids], "direct", cue_only[0],
@@ -117,7 +120,7 @@ def _extract(text: str) -> list[Quote]:
                 used |= cand.segments
                 previous, cue_only, run = cand, None, []
                 continue
-            if is_pure_quote(masked, s, e, segments):
+            if quoted and is_pure_quote(masked, s, e, segments):
                 if previous is not None and previous.paragraph == index:
                     _append_spans(previous, text, masked, s, e, segments)
                     if previous.kind == "indirect":
