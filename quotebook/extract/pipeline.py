@@ -501,7 +501,25 @@ def _named_inside(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
     """Whether the quotation names the person a pronoun was read as: "“I see Gary Johnson stuff all
     the time,” he said" is seldom Johnson speaking of himself, so the pronoun is someone else."""
     surname = name.split()[-1]
-    return len(surname) > 2 and any(re.search(rf"\b{re.escape(surname)}\b", text[b:e]) for b, e in spans)
+    return len(surname) > 2 and any(_has_whole_word(text[b:e], surname) for b, e in spans)
+
+
+def _has_whole_word(text: str, word: str) -> bool:
+    """Whether re.search(rf"\b{re.escape(word)}\b", text) would match: found with str.find, as a
+    pattern of its own per surname is compiled anew (most surnames come once in a pass)."""
+    pos = text.find(word)
+    while pos != -1:
+        if _at_word_boundary(text, pos) and _at_word_boundary(text, pos + len(word)):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
+
+
+def _at_word_boundary(text: str, pos: int) -> bool:
+    """\b at pos: a word character (\w: alphanumeric or "_") on one side only."""
+    before = pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_")
+    after = pos < len(text) and (text[pos].isalnum() or text[pos] == "_")
+    return before != after
 
 
 _OBJECT_RELATIVE = re.compile(r"\b(?:who|whom)\s+$")
