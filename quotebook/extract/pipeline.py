@@ -414,7 +414,11 @@ def _last_subject(masked: str, start: int, end: int) -> Source | None:
 
 
 def _to_quote(text: str, masked: str, cand: Candidate, entities: Entities, segments) -> Quote | None:
-    spans = sorted({(b, e) for b, e in cand.spans if e > b})
+    if len(cand.spans) == 1:  # most candidates: one span, nothing to merge or sort
+        b, e = cand.spans[0]
+        spans = [(b, e)] if e > b else []
+    else:
+        spans = sorted({(b, e) for b, e in cand.spans if e > b})
     if not spans:
         return None
     quote_text = " … ".join([text[b:e] for b, e in spans])
@@ -424,7 +428,8 @@ def _to_quote(text: str, masked: str, cand: Candidate, entities: Entities, segme
         # "Lee issued a statement saying C": Lee; "Several supporters of the levy said": the supporters.
         mention = carrier_author(masked, mention) or people_of(masked, mention)
         speaker, speaker_type, role, certainty = resolve_source(text, masked, mention, entities, spans)
-        confidence = round(max(0.05, min(1.0, cand.confidence * certainty)), 3)
+        confidence = cand.confidence * certainty  # kept within [0.05, 1] by comparisons, not min() and max()
+        confidence = round(1.0 if confidence > 1.0 else 0.05 if confidence < 0.05 else confidence, 3)
     return Quote(
         text=quote_text,
         spans=tuple(spans),
