@@ -38,6 +38,9 @@ _VOICED_BY = re.compile(
     r"((?:[A-Z][\w’'\-]*\s?){1,4}?)\s*[.!]?\s*$"
 )
 
+# Every _VOICED_BY match opens with one of these: str.startswith rules most sentences out before the regex.
+_VOICED_OPENERS = ("Such", "This", "That", "The same", "A similar")
+
 
 def extract_quotes(text: str, *, title: str | None = None) -> list[Quote]:
     """Every attributed quotation in an article's text, sorted by offset.
@@ -80,7 +83,7 @@ def _extract(text: str) -> list[Quote]:
         run: list[tuple[int, int, int]] = []  # the quote-only sentences just before this one
         sentences[index] = split_sentences(masked, para.start, para.end)
         for s, e in sentences[index]:
-            voiced = _VOICED_BY.match(masked, s, e)
+            voiced = _VOICED_BY.match(masked, s, e) if masked.startswith(_VOICED_OPENERS, s, e) else None
             if voiced and last_sentence is not None:
                 # "Such a position was voiced by Pompeo." — the sentence before is what was said.
                 span = (last_sentence[0], trim_end(masked, *last_sentence))

@@ -55,6 +55,7 @@ def _tokens(name: str) -> list[str]:
     return name.replace("’", "'").split()
 
 
+@lru_cache(maxsize=4096)  # the same speakers ("Trump", "Clinton") come back article after article
 def name_problem(name: str) -> str | None:
     """Why a resolved name cannot stand as a speaker, or None when it can."""
     tokens = _tokens(name)
