@@ -303,7 +303,7 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
     if found is None:
         return None
     b, e, name, name_start, role, kind, gender = found
-    return Mention(start + b, start + e, name, start + name_start, role, kind, gender)
+    return tuple.__new__(Mention, (start + b, start + e, name, start + name_start, role, kind, gender))  # as in find_mentions
 
 
 def find_mentions(text: str) -> list[Mention]:
