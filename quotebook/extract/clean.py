@@ -17,6 +17,8 @@ _BOILERPLATE = re.compile(
     r"(?i)(?:advertisement|share this(?: article)?:?|follow us on \w+|click here.*|related:?.*|"
     r"sign up for .*newsletter.*|read more:?.*|___\.?|photo:.*|image:.*)"
 )
+# A line of tags or boilerplate, in one regex call per line instead of two.
+_SPAM_LINE = re.compile(rf"{_TAG_LINE.pattern}|(?i:{_BOILERPLATE.pattern.removeprefix('(?i)')})")
 
 
 class Paragraph(NamedTuple):
@@ -29,9 +31,7 @@ def is_spam_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    if _TAG_LINE.fullmatch(stripped):
-        return True
-    return bool(_BOILERPLATE.fullmatch(stripped))
+    return _SPAM_LINE.fullmatch(stripped) is not None
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -42,7 +42,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             continue
         start = offset + (len(line) - len(line.lstrip()))
         end = offset + len(line.rstrip())
-        paragraphs.append(Paragraph(start, end))
+        paragraphs.append(tuple.__new__(Paragraph, (start, end)))  # (no Python-level NamedTuple __new__ per line)
     return paragraphs
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ _SINGLE_CLOSE = "’›"
 # Same matches as r"'''|''|``|[\"“”„‟«»‘’‹›']", written to open with one character class so
 # the regex engine skips the text between marks at C speed.
 _MARK = re.compile(r"[\"“”„‟«»‘’‹›'`](?:(?<=')'{0,2}|(?<=`)`|(?<=[\"“”„‟«»‘’‹›]))")
+_MARK_CHARS = "\"“”„‟«»‘’‹›'`"  # every character a _MARK match opens with
 _OPEN_BEFORE = set(" \t\u00a0([{<—–-/:;,\u2014" + _DOUBLE_OPEN + _SINGLE_OPEN)
 _CLOSE_AFTER = set(" \t\u00a0.,;:!?)]}>—–-/…\u2014" + _DOUBLE_CLOSE + _SINGLE_CLOSE)
 _TERMINAL = ".,!?…"
@@ -130,10 +132,14 @@ def _pair_singles(marks: list[Mark], para_index: int) -> list[Segment]:
 def pair_quotation_marks(text: str, paragraphs: list[Paragraph]) -> SegmentList:
     """All quoted segments of the text, in order, marks included in the offsets."""
     segments: list[Segment] = []
+    places = _mark_places(text)
     for index, para in enumerate(paragraphs):
+        lo, hi = bisect_left(places, para.start), bisect_left(places, para.end)
+        if lo == hi:
+            continue  # no mark in the paragraph, so no segment: nothing to pair
         doubles: list[Mark] = []
         singles: list[Mark] = []
-        for match in _MARK.finditer(text, para.start, para.end):
+        for match in _marks_in(text, places[lo:hi], para):
             start = match.start()
             if (text[start] in "'’" and para.start < start < para.end - 1 and match.end() == start + 1
                     and text[start - 1].isalnum() and text[start + 1].isalnum()):
@@ -153,6 +159,34 @@ def pair_quotation_marks(text: str, paragraphs: list[Paragraph]) -> SegmentList:
     for seg in segments:
         seg.title = _is_title(text[seg.start:seg.end])
     return SegmentList(segments)
+
+
+def _mark_places(text: str) -> list[int]:
+    """Where each character of _MARK_CHARS stands in text, in order.
+
+    str.find skips to one character at C speed, where a regex that opens with a character class
+    tests every character of the text against the class: a text holds few quotation marks.
+    """
+    places = []
+    for char in _MARK_CHARS:
+        pos = text.find(char)
+        while pos != -1:
+            places.append(pos)
+            pos = text.find(char, pos + 1)
+    places.sort()
+    return places
+
+
+def _marks_in(text: str, places: list[int], para: Paragraph) -> Iterator[re.Match[str]]:
+    """The matches of _MARK.finditer(text, para.start, para.end), tried only at places (the paragraph's
+    mark characters)."""
+    resume = para.start
+    for pos in places:
+        if pos >= resume:
+            match = _MARK.match(text, pos, para.end)
+            if match is not None:  # a lone backtick is no mark
+                resume = match.end()
+                yield match
 
 
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs".split())

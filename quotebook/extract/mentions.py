@@ -125,6 +125,11 @@ def _clean_token(token: str) -> str:
     return token.lower().strip(".,")
 
 
+def _clean_tokens(phrase: str) -> list[str]:
+    """_clean_token of each word of phrase.split(), in one call: the lower-casing keeps every space."""
+    return [token.strip(".,") for token in phrase.lower().split()]
+
+
 @lru_cache(maxsize=4096)
 def split_role(phrase: str) -> tuple[str | None, str]:
     """Split "U.S. Secretary of State Michael Pompeo" into (role, name).
@@ -133,12 +138,13 @@ def split_role(phrase: str) -> tuple[str | None, str]:
     first name inside that run marks where the name starts.
     """
     tokens = phrase.split()
+    lows = _clean_tokens(phrase)
     titles = lexicon.title_words()
     firsts = lexicon.first_names()
     cut = len(tokens)
     while cut > 0:
         word = tokens[cut - 1]
-        low = _clean_token(word)
+        low = lows[cut - 1]
         if low in _SUFFIXES and cut == len(tokens):
             cut -= 1
             continue
@@ -146,9 +152,8 @@ def split_role(phrase: str) -> tuple[str | None, str]:
         if not particle and (low in titles or word.lower() in titles or not word[:1].isupper()):
             break
         cut -= 1
-    name_tokens = tokens[cut:]
-    for i, word in enumerate(name_tokens[:-1]):
-        if _clean_token(word) in firsts:
+    for i, low in enumerate(lows[cut:-1]):
+        if low in firsts:
             cut += i
             break
     if cut >= len(tokens):
@@ -172,7 +177,7 @@ def _gender(name: str, role: str | None) -> str | None:
 
 def _is_organisation(phrase: str) -> bool:
     orgs = lexicon.organisation_words()
-    return any(_clean_token(w) in orgs for w in phrase.split()) or phrase.isupper() and len(phrase) <= 6
+    return not orgs.isdisjoint(_clean_tokens(phrase)) or phrase.isupper() and len(phrase) <= 6
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -233,9 +238,9 @@ def _analyse(run: str) -> tuple[int, int, str, int, str | None, str, str | None]
             phrase = run[start:end]
         return start, end, phrase, start, None, "organization", None
     titles = lexicon.title_words()
-    if all(_clean_token(w) in titles for w in name.split()):
+    if titles.issuperset(_clean_tokens(name)):
         return None
-    if name in _states() and not role:
+    if name in _state_names() and not role:
         return None  # "South Carolina" is a place
     person = _without_state(name)
     if person != name:
@@ -277,6 +282,11 @@ def _states() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    return frozenset(_states())
+
+
+@lru_cache(maxsize=1)
 def _state_words() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(state.split()) for state in _states())
 
@@ -293,7 +303,7 @@ def mention_from_span(text: str, start: int, end: int) -> Mention | None:
     if found is None:
         return None
     b, e, name, name_start, role, kind, gender = found
-    return Mention(start + b, start + e, name, start + name_start, role, kind, gender)
+    return tuple.__new__(Mention, (start + b, start + e, name, start + name_start, role, kind, gender))  # as in find_mentions
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -304,16 +314,18 @@ def find_mentions(text: str) -> list[Mention]:
         if found is not None:
             start = match.start()
             b, e, name, name_start, role, kind, gender = found
-            mentions.append(Mention(start + b, start + e, name, start + name_start, role, kind, gender))
+            # (tuple.__new__ builds the Mention without the Python-level __new__ of a NamedTuple.)
+            mentions.append(tuple.__new__(Mention, (start + b, start + e, name, start + name_start, role, kind, gender)))
     return mentions
 
 
 @lru_cache(maxsize=8192)
 def _name_tokens(name: str) -> list[str]:
     """A name's words without "Jr.", "III" and the like."""
-    return [t for t in name.split() if _clean_token(t) not in _SUFFIXES]
+    return [t for t, low in zip(name.split(), _clean_tokens(name)) if low not in _SUFFIXES]
 
 
+@lru_cache(maxsize=8192)
 def _first_name(name: str) -> str | None:
     """The first name of a full name ("hillary" in "Hillary Rodham Clinton"), or None."""
     tokens = _name_tokens(name)
@@ -342,23 +354,28 @@ class Entities:
         self.by_surname: dict[str, Entity] = {}
         self.by_name: dict[str, Entity] = {}
         first = bisect.bisect_left(self.starts, headline_end)
-        for m in mentions[first:] + mentions[:first]:
-            key = m.name.lower() if m.kind == "organization" else _surname(m.name)
-            entity = self.by_surname.get(key)
+        ordered = mentions[first:] + mentions[:first]
+        by_surname = self.by_surname
+        # (Run once per mention: the fields are unpacked, and a name is compared word by word only
+        # when it differs from the entity's.)
+        for _, _, name, name_start, role, kind, gender in ordered:
+            key = name.lower() if kind == "organization" else _surname(name)
+            entity = by_surname.get(key)
             if entity is None:
-                entity = Entity(m.name, m.kind, m.role, m.gender)
-                self.by_surname[key] = entity
-            elif len(m.name.split()) > len(entity.name.split()) and m.name_start >= headline_end:
-                entity.name = m.name
-            entity.role = entity.role or m.role
-            entity.gender = entity.gender or m.gender
-            entity.positions.append(m.name_start)
+                entity = by_surname[key] = Entity(name, kind, role, gender)
+            elif name != entity.name and name_start >= headline_end and len(name.split()) > len(entity.name.split()):
+                entity.name = name
+            if not entity.role:
+                entity.role = role
+            if not entity.gender:
+                entity.gender = gender
+            entity.positions.append(name_start)
         for entity in self.by_surname.values():
             entity.positions.sort()
         # A first name or a bare surname resolves to the single fuller name that contains it.
         for entity in self.by_surname.values():
             self.by_name[entity.name.lower()] = entity
-        self.relatives = self._relatives(mentions[first:] + mentions[:first], headline_end)
+        self.relatives = self._relatives(ordered, headline_end)
         # entity_for's answers: recent_person asks again for every mention it walks past.
         self._entity_of: dict[str, Entity | None] = {}
 
@@ -366,10 +383,10 @@ class Entities:
         """People who share a surname ("Bill Clinton" and "Hillary Clinton"): one entity each, and
         by surname the (position, entity) of every mention that names them in full, in text order."""
         named: dict[str, set[str]] = {}  # first names by surname: most articles share none
-        for m in mentions:
-            first = _first_name(m.name) if m.kind == "person" else None
+        for name in {m.name for m in mentions if m.kind == "person"}:  # each name once, not each mention
+            first = _first_name(name)
             if first is not None:
-                named.setdefault(_surname(m.name), set()).add(first)
+                named.setdefault(_surname(name), set()).add(first)
         shared = {surname for surname, names in named.items() if len(names) > 1}
         if not shared:
             return {}
@@ -442,11 +459,13 @@ class Entities:
         candidates: list[tuple[int, Entity]] = []
         seen: set[int] = set()
         before = bisect.bisect_left(self.starts, position)
+        # Where the excluded spans begin and end: a mention outside that stretch needs no span-by-span test.
+        first, last = (min(b for b, _ in exclude), max(e for _, e in exclude)) if exclude else (0, 0)
         # Only the last few hundred mentions: an antecedent further back is no antecedent.
         for m in reversed(self.mentions[max(0, before - 300):before]):
             if m.kind != "person":
                 continue
-            if any(b <= m.name_start < e for b, e in exclude):
+            if first <= m.name_start < last and any(b <= m.name_start < e for b, e in exclude):
                 continue
             entity = self.entity_for(m.name, m.name_start, m.gender)
             if entity is None or id(entity) in seen:

@@ -38,6 +38,9 @@ _VOICED_BY = re.compile(
     r"((?:[A-Z][\w’'\-]*\s?){1,4}?)\s*[.!]?\s*$"
 )
 
+# Every _VOICED_BY match opens with one of these: str.startswith rules most sentences out before the regex.
+_VOICED_OPENERS = ("Such", "This", "That", "The same", "A similar")
+
 
 def extract_quotes(text: str, *, title: str | None = None) -> list[Quote]:
     """Every attributed quotation in an article's text, sorted by offset.
@@ -67,17 +70,20 @@ def _extract(text: str) -> list[Quote]:
     cues = find_cues(masked, 0, len(masked))
     cue_starts = [c.start for c in cues]
     sentences: dict[int, list[tuple[int, int]]] = {}  # by paragraph, read again by the reported pass
+    # A segment never crosses a paragraph: in one with none, no sentence is a pure quote (no call to ask).
+    quoted_paragraphs = {seg.paragraph for seg in segments}
     for index, para in enumerate(paragraphs):
         if index in turns:
             candidates.append(turns[index])
             continue
+        quoted = index in quoted_paragraphs
         previous: Candidate | None = None
         cue_only: tuple[Source, str] | None = None  # "Bystrom agreed." — its quote follows
         last_sentence: tuple[int, int] | None = None
         run: list[tuple[int, int, int]] = []  # the quote-only sentences just before this one
         sentences[index] = split_sentences(masked, para.start, para.end)
         for s, e in sentences[index]:
-            voiced = _VOICED_BY.match(masked, s, e)
+            voiced = _VOICED_BY.match(masked, s, e) if masked.startswith(_VOICED_OPENERS, s, e) else None
             if voiced and last_sentence is not None:
                 # "Such a position was voiced by Pompeo." — the sentence before is what was said.
                 span = (last_sentence[0], trim_end(masked, *last_sentence))
@@ -86,9 +92,10 @@ def _extract(text: str) -> list[Quote]:
                 candidates.append(Candidate(spans, kind, source, "voiced", "post", index, set(), 0.6))
             last_sentence = (s, e)
             lo, hi = bisect.bisect_left(cue_starts, s), bisect.bisect_left(cue_starts, e)
-            framed = frame_sentence(masked, s, e, segments, index, [c for c in cues[lo:hi] if c.end <= e])
+            # (Most sentences have no cue and give no frame: no comprehension is run over nothing.)
+            framed = frame_sentence(masked, s, e, segments, index, [c for c in cues[lo:hi] if c.end <= e] if hi > lo else [])
             # A headline's quotation marks are scare quotes or titles, not a quote with a cue.
-            found = [c for c in framed if not c.segments & used and not (index == 0 and c.kind == "mixed")]
+            found = [c for c in framed if not c.segments & used and not (index == 0 and c.kind == "mixed")] if framed else []
             if found:
                 candidates.extend(found)
                 for c in found:
@@ -98,7 +105,7 @@ def _extract(text: str) -> list[Quote]:
                 previous = next((c for c in found if c.kind != "indirect"), found[-1])
                 cue_only, run = None, []
                 continue
-            if not found and cue_only is not None and is_pure_quote(masked, s, e, segments):
+            if not found and cue_only is not None and quoted and is_pure_quote(masked, s, e, segments):
                 ids = _segment_ids(segments, s, e)
                 if not any(i in used for i in ids):
                     cand = Candidate([(segments[i].start, segments[i].end) for i in ids], "direct", cue_only[0],
@@ -116,7 +123,7 @@ def _extract(text: str) -> list[Quote]:
                 used |= cand.segments
                 previous, cue_only, run = cand, None, []
                 continue
-            if is_pure_quote(masked, s, e, segments):
+            if quoted and is_pure_quote(masked, s, e, segments):
                 if previous is not None and previous.paragraph == index:
                     _append_spans(previous, text, masked, s, e, segments)
                     if previous.kind == "indirect":
@@ -410,17 +417,22 @@ def _last_subject(masked: str, start: int, end: int) -> Source | None:
 
 
 def _to_quote(text: str, masked: str, cand: Candidate, entities: Entities, segments) -> Quote | None:
-    spans = sorted({(b, e) for b, e in cand.spans if e > b})
+    if len(cand.spans) == 1:  # most candidates: one span, nothing to merge or sort
+        b, e = cand.spans[0]
+        spans = [(b, e)] if e > b else []
+    else:
+        spans = sorted({(b, e) for b, e in cand.spans if e > b})
     if not spans:
         return None
-    quote_text = " … ".join(text[b:e] for b, e in spans)
+    quote_text = " … ".join([text[b:e] for b, e in spans])
     speaker, speaker_type, role, confidence = None, None, None, cand.confidence
     mention = cand.source
     if mention is not None:
         # "Lee issued a statement saying C": Lee; "Several supporters of the levy said": the supporters.
         mention = carrier_author(masked, mention) or people_of(masked, mention)
         speaker, speaker_type, role, certainty = resolve_source(text, masked, mention, entities, spans)
-        confidence = round(max(0.05, min(1.0, cand.confidence * certainty)), 3)
+        confidence = cand.confidence * certainty  # kept within [0.05, 1] by comparisons, not min() and max()
+        confidence = round(1.0 if confidence > 1.0 else 0.05 if confidence < 0.05 else confidence, 3)
     return Quote(
         text=quote_text,
         spans=tuple(spans),
@@ -497,7 +509,25 @@ def _named_inside(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
     """Whether the quotation names the person a pronoun was read as: "“I see Gary Johnson stuff all
     the time,” he said" is seldom Johnson speaking of himself, so the pronoun is someone else."""
     surname = name.split()[-1]
-    return len(surname) > 2 and any(re.search(rf"\b{re.escape(surname)}\b", text[b:e]) for b, e in spans)
+    return len(surname) > 2 and any(_has_whole_word(text[b:e], surname) for b, e in spans)
+
+
+def _has_whole_word(text: str, word: str) -> bool:
+    """Whether re.search(rf"\b{re.escape(word)}\b", text) would match: found with str.find, as a
+    pattern of its own per surname is compiled anew (most surnames come once in a pass)."""
+    pos = text.find(word)
+    while pos != -1:
+        if _at_word_boundary(text, pos) and _at_word_boundary(text, pos + len(word)):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
+
+
+def _at_word_boundary(text: str, pos: int) -> bool:
+    """\b at pos: a word character (\w: alphanumeric or "_") on one side only."""
+    before = pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_")
+    after = pos < len(text) and (text[pos].isalnum() or text[pos] == "_")
+    return before != after
 
 
 _OBJECT_RELATIVE = re.compile(r"\b(?:who|whom)\s+$")
@@ -525,8 +555,10 @@ def _drop_overlaps(quotes: list[Quote]) -> list[Quote]:
     kept: list[Quote] = []
     active: list[Quote] = []  # kept quotes that reach past the current start
     for q in quotes:
-        active = [k for k in active if k.end > q.start]
-        clash = next((k for k in active if _overlap(k, q)), None)
+        if active:  # (most quotes overlap nothing: no comprehension, no generator)
+            start = q.start
+            active = [k for k in active if k.end > start]
+        clash = next((k for k in active if _overlap(k, q)), None) if active else None
         if clash is None:
             kept.append(q)
             active.append(q)

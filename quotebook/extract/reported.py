@@ -131,10 +131,11 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
         """
         i = bisect.bisect_left(taken_starts, hi)
         pos = lo
-        for tb, te in taken[max(0, i - 8):i]:
+        for tb, te in taken[i - 8 if i > 8 else 0:i]:
             if tb - pos >= least:
                 return True
-            pos = max(pos, te)
+            if te > pos:  # (a comparison, not max(): this runs for every span of every cue)
+                pos = te
         return hi - pos >= least
 
     def add(cand: Candidate) -> None:
@@ -170,7 +171,7 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
         word = masked[cue_start:cue_end]
         if masked[cue_start - 1:cue_start] in ("-", "’", "'"):
             continue  # "pro-Trump", "o'clock": part of another word
-        previous = masked[max(0, cue_start - 12):cue_start].split()[-1:]
+        previous = masked[cue_start - 12 if cue_start > 12 else 0:cue_start].split()[-1:]  # (no max() per word)
         before = previous[0].lower() if previous else ""
         if word in nouns and (word not in verbs or before in _NOT_SUBJECT_END or before.endswith(("’s", "'s", "s’"))):
             tail = _NOUN_TAIL.match(masked, cue_end)
@@ -199,10 +200,9 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             cand = _stance_frame(masked, where[1], where[2], cue_start, cue_end, segments, where[0])
         if cand is not None and all(free(b, en) for b, en in cand.spans):
             add(cand)
-    shares = [m.end() for m in _SHARE_WORD.finditer(masked)]
     for cue in cues:
-        i = bisect.bisect_left(shares, cue.start)
-        if i == 0 or shares[i - 1] < cue.start - 80 or cue.base in ("according to", ":"):
+        # A share's subject lies in the 80 characters before its cue: only they are read, not the article.
+        if cue.base in ("according to", ":") or _SHARE_WORD.search(masked, cue.start - 80 if cue.start > 80 else 0, cue.start) is None:
             continue  # no "percent", "%" or "in 10" just before the cue
         where = sentence_of(cue.start)
         if where is None:
@@ -403,10 +403,11 @@ def _noun_frame(masked: str, e: int, owner: re.Match, noun: str, after: int, seg
     return Candidate(spans, kind, source, noun, "noun", paragraph, seg_ids, 0.5)
 
 
-# "percent", "%" or "in/of/out of" a number. Each branch opens with a literal letter (the word
-# before it is looked back at), so the regex engine only stops at those letters instead of trying
-# every position of the article; "in" and "of" are read from their last letter, rarer than "i" and
-# "o". Only where a match ends is used, and "out of 10" ends where its "of 10" does.
+# "percent", "%" or "in/of/out of" a number: every subject _PERCENT_SUBJECT reads holds one, so a
+# cue with none in the 80 characters before it has no share for a subject. Each branch opens with a
+# literal letter (the word before it is looked back at), so the regex engine only stops at those
+# letters instead of trying every position; "in" and "of" are read from their last letter, rarer
+# than "i" and "o".
 _SHARE_NUMBER = r"\s+(?:\d+|ten|three|four|five)\b"
 _SHARE_WORD = re.compile(rf"percent|%|n(?<=\bin){_SHARE_NUMBER}|f(?<=\bof){_SHARE_NUMBER}")
 
