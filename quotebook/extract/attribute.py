@@ -305,6 +305,10 @@ def _second_cues(masked: str, start: int, e: int) -> list[_SecondCue]:
     """"…, adding that C" and "…, and then predicted: C", in text order."""
     found = [_SecondCue(m.start(), m.end(1), m.group(1)) for m in _PARTICIPLE.finditer(masked, start, e)] \
         if _has_participle_word(masked, start, e) else []
+    if masked.find("and", start, e) < 0 and masked.find("but", start, e) < 0 and masked.find("who", start, e) < 0:
+        # Every coordinated cue follows an "and", a "but" or a ", who" (_COORDINATED_BEFORE): two ranges
+        # in three hold none, and their cues need not be read.
+        return found
     for cue in find_cues(masked, start, e):
         if not cue.speech or cue.base == "according to":
             continue

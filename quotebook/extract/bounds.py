@@ -44,6 +44,10 @@ def _before_next_speaker(masked: str, span: tuple[int, int]) -> tuple[int, int] 
     for cue in find_cues(masked, start + 1, end):
         if not cue.speech or cue.base == "according to":
             continue
+        if masked.rfind(",", start + 1, cue.start) < 0:
+            # Both the poll's next finding and the next speaker's clause follow a comma: with none
+            # before the cue, its subject need not be read (a content with no comma is most of them).
+            continue
         share = _SHARE_CLAUSE.search(masked, max(start, cue.start - 60), cue.start)
         if share is not None and share.start() - start >= 6:
             # "…, and three-quarters said C2": a poll's next finding, with its own share of voters.

@@ -120,8 +120,8 @@ def with_relative_frames(found: list[Candidate], masked: str, s: int, e: int, cu
                          segments: SegmentList, paragraph: int) -> list[Candidate]:
     """found, plus the relative-clause frames of the sentence that share no text with it:
     "The school, which former staff called “a scheme,” faced a suit, Lee said." holds two."""
-    if not segments.overlapping(s, e):
-        return found
+    if masked.find("wh", s, e) < 0 or not segments.overlapping(s, e):
+        return found  # (every relative clause frame opens with "wh": most sentences need no look at their cues)
     taken = [span for cand in found for span in cand.spans]
     for cue in cues:
         cand = relative_clause_frame(masked, s, e, cue, segments, paragraph)

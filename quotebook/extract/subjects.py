@@ -168,13 +168,17 @@ _VERBISH = re.compile(
 def _subject_leads(prefix: str) -> bool:
     """The words before the subject's head are its own ("White House spokesman", "A defensive")."""
     stripped = prefix.rstrip()
-    if _is_opener(prefix) or stripped.endswith((",", ";", ":", "—", "(")) or stripped[-8:].split()[-1:] in (
-            ["and"], ["but"], ["as"], ["because"], ["while"], ["when"], ["although"], ["so"], ["that"], ["if"]):
+    if _is_opener(prefix) or stripped.endswith((",", ";", ":", "—", "(")) or (
+            stripped[-8:].split() or [""])[-1] in _LEAD_WORDS:
         return True
     if _WHICH_LEADS.search(stripped[-30:]):
         return True  # "…, to which O'Malley interjected:" — a new clause with its own subject
     tail = _CLAUSE_SPLIT.split(prefix)[-1]
     return len(tail.split()) <= 7 and not _VERBISH.search(tail)
+
+
+# A clause's last word before its subject: "and", "because".
+_LEAD_WORDS = frozenset({"and", "but", "as", "because", "while", "when", "although", "so", "that", "if"})
 
 
 _WHICH_LEADS = re.compile(r"(?:^|[,;—])\s*(?:to|at|after|upon|on|in)\s+which(?:\s+point)?$")
