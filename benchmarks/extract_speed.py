@@ -40,16 +40,20 @@ def generated_articles(count: int = 200, seed: int = 7) -> list[str]:
     return articles
 
 
+def corpus() -> tuple[list[str], str]:
+    """The texts to measure on, and what they are."""
+    if DEV.exists():
+        texts = [json.loads(line)["text"] for line in DEV.open(encoding="utf-8") if line.strip()]
+        return texts, f"PolNeAR dev ({len(texts)} articles)"
+    texts = generated_articles()
+    return texts, f"generated text ({len(texts)} articles)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    if DEV.exists():
-        texts = [json.loads(line)["text"] for line in DEV.open(encoding="utf-8") if line.strip()]
-        source = f"PolNeAR dev ({len(texts)} articles)"
-    else:
-        texts = generated_articles()
-        source = f"generated text ({len(texts)} articles)"
+    texts, source = corpus()
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     for text in texts[:5]:
         extract_quotes(text)  # load the lexicons before timing

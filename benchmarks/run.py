@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 
 BENCHMARKS = [
     ("Extraction speed", "extract_speed.py", []),
+    ("Extraction cost in instructions", "extract_instructions.py", []),
     ("Ingest layer throughput (parsing only)", "ingest_speed.py", []),
     ("Import throughput (end to end, into SQLite)", "import_speed.py", []),
     ("Search at scale", "search_bench.py", []),
@@ -33,8 +34,8 @@ NOISE = """\
   query of each class is the slowest, and p95 over a small sample is sensitive to one stall.
 - Extraction MB/s is CPU time, so other load counts less, but this virtual machine's CPU speed
   itself drifts: the same code measured 246–490 ms per dev pass (0.85–1.7 MB/s) within one
-  hour on an idle machine. Compare versions only in paired, alternating runs, or by instructions
-  (callgrind: one dev pass is about 1.7 G instructions). Import articles/s depends on both
+  hour on an idle machine. Compare versions by instructions (the callgrind count above, the
+  same in every run) or in paired, alternating runs. Import articles/s depends on both
   cores being free: it uses one worker process beside the writer (272/s with the other core
   busy, 362/s quiet).
 - The "phrases of very common words" p95 was 38–60 ms across runs with a window budget of
