@@ -215,6 +215,9 @@ def _month_surname(words: list[re.Match[str]]) -> bool:
 @lru_cache(maxsize=8192)
 def _analyse(run: str) -> tuple[int, int, str, int, str | None, str, str | None] | None:
     """(start, end, name, name_start, role, kind, gender) of a name run, offsets relative to it."""
+    tokens = run.split()
+    if len(tokens) == 1 and len(tokens[0]) == len(run):
+        return _analyse_word(run)
     start, end = _trim_run(run)
     if end <= start:
         return None
@@ -246,6 +249,27 @@ def _analyse(run: str) -> tuple[int, int, str, int, str | None, str, str | None]
     if person != name:
         name_start, name = start + phrase.rfind(person), person
     return start, end, name, name_start, role, "person", _gender(name, role)
+
+
+def _analyse_word(run: str) -> tuple[int, int, str, int, str | None, str, str | None] | None:
+    """_analyse of a one-word run ("Trump", "Reuters", "The"), most runs: the same steps for a single
+    word, without the calls for trimming, the role split, a home town or a state."""
+    low = _clean_token(run)
+    if low in _NOT_NAMES or not (run[:1].isupper() or run.startswith(("al-", "el-"))):
+        return None
+    phrase = run[:-1] if run.endswith(".") and not _KEEPS_DOT.search(run) else run
+    titles = lexicon.title_words()
+    # split_role: the word is the name unless it is a title or not capitalised (then no name).
+    if low not in _SUFFIXES and not low.startswith(("al-", "el-")) and (
+            low in titles or phrase.lower() in titles or not phrase[:1].isupper()):
+        return None
+    end = len(phrase)
+    if low in lexicon.organisation_words() or phrase.isupper() and end <= 6:
+        return 0, end, phrase, 0, None, "organization", None
+    if low in titles or phrase in _state_names():
+        return None
+    gender = "female" if low in lexicon.female_names() else "male" if low in lexicon.male_names() else None
+    return 0, end, phrase, 0, None, "person", gender
 
 
 @lru_cache(maxsize=4096)
