@@ -42,7 +42,9 @@ _CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el
 _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
 _MORE_TOKENS = (
     rf"(?:{_GAP}(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*"
-    r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"
+    # ", Jr." / " Jr." / " III": one \s+ for the suffixes after a space, where ",?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV)"
+    # read the spaces twice at every run's end (the same matches: the suffixes open with no space).
+    r"(?:,\s+(?:Jr|Sr)\.|\s+(?:Jr\.|Sr\.|II|III|IV))?"
     rf"(?![{_LETTER}])"
 )
 NAME_RUN = re.compile(
