@@ -177,9 +177,10 @@ def _gender(name: str, role: str | None) -> str | None:
     return None
 
 
-def _is_organisation(phrase: str) -> bool:
+def _is_organisation(phrase: str, lows: list[str]) -> bool:
+    """lows: _clean_tokens(phrase)."""
     orgs = lexicon.organisation_words()
-    return not orgs.isdisjoint(_clean_tokens(phrase)) or phrase.isupper() and len(phrase) <= 6
+    return not orgs.isdisjoint(lows) or phrase.isupper() and len(phrase) <= 6
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -237,13 +238,14 @@ def _analyse(run: str) -> tuple[int, int, str, int, str | None, str, str | None]
     if not name:
         return None
     name_start = start + phrase.rfind(name)
-    if _is_organisation(phrase) and not (role and _gender(name, role)):
+    lows = _clean_tokens(phrase)  # read once: for the organisation test, and the title test of a name with no role
+    if _is_organisation(phrase, lows) and not (role and _gender(name, role)):
         if run[:start].endswith("The "):  # "The New York Times" keeps its article
             start -= 4
             phrase = run[start:end]
         return start, end, phrase, start, None, "organization", None
     titles = lexicon.title_words()
-    if titles.issuperset(_clean_tokens(name)):
+    if titles.issuperset(lows if name == phrase else _clean_tokens(name)):
         return None
     if name in _state_names() and not role:
         return None  # "South Carolina" is a place
