@@ -239,23 +239,44 @@ def scan_words(text: str, lists: tuple[WordList, ...]) -> None:
     """
     global _last_shared
     assert all(words.not_before.startswith(r"\w\-") for words in lists), "a list the shared scan could miss"
-    places = []
+    places: list[tuple[int, int, str | None]] = []  # (place, end, word): the word when letters only
     for start, end in word_spans(_every_form(lists), text):
-        places.append(start)
-        if not text[start:end].isalpha():  # letters only: no word boundary inside
-            places.extend(range(start + 1, end))
+        word = text[start:end]
+        if word.isalpha():  # letters only: no word boundary inside
+            places.append((start, end, word))
+        else:
+            places.append((start, end, None))
+            places.extend((pos, end, None) for pos in range(start + 1, end))
     found = {}
     for words in lists:
-        pattern = words.pattern()
+        pattern, forms = words.pattern(), words.forms
         spans, resume = [], 0
-        for pos in places:
+        for pos, end, word in places:
             if pos >= resume:
+                if word is not None:
+                    # (A set lookup and a test of the next character instead of a match: the same span.)
+                    if word in forms and not _blocks(words.not_before, text, end):
+                        spans.append((pos, end))
+                        resume = end
+                    continue
                 match = pattern.match(text, pos)
                 if match is not None:
                     spans.append(match.span())
                     resume = match.end()
         found[pattern.pattern] = spans
     _last_shared = (text, found)
+
+
+def _blocks(not_before: str, text: str, end: int) -> bool:
+    """Whether the character at end is one a list's word may not stand before, for a word the shared scan
+    found: that scan already saw no \\w or - there, and a shorter or a longer form of the list cannot match
+    where the letters-only word does not (a letter follows the one, the shared scan would have found the other)."""
+    return not_before != r"\w\-" and _class_of(not_before).match(text, end) is not None
+
+
+@lru_cache(maxsize=None)
+def _class_of(body: str) -> re.Pattern[str]:
+    return re.compile("[" + body + "]")
 
 
 @lru_cache(maxsize=None)

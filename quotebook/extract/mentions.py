@@ -42,7 +42,9 @@ _CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el
 _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
 _MORE_TOKENS = (
     rf"(?:{_GAP}(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*"
-    r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"
+    # ", Jr." / " Jr." / " III": one \s+ for the suffixes after a space, where ",?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV)"
+    # read the spaces twice at every run's end (the same matches: the suffixes open with no space).
+    r"(?:,\s+(?:Jr|Sr)\.|\s+(?:Jr\.|Sr\.|II|III|IV))?"
     rf"(?![{_LETTER}])"
 )
 NAME_RUN = re.compile(
@@ -175,9 +177,10 @@ def _gender(name: str, role: str | None) -> str | None:
     return None
 
 
-def _is_organisation(phrase: str) -> bool:
+def _is_organisation(phrase: str, lows: list[str]) -> bool:
+    """lows: _clean_tokens(phrase)."""
     orgs = lexicon.organisation_words()
-    return not orgs.isdisjoint(_clean_tokens(phrase)) or phrase.isupper() and len(phrase) <= 6
+    return not orgs.isdisjoint(lows) or phrase.isupper() and len(phrase) <= 6
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -215,6 +218,9 @@ def _month_surname(words: list[re.Match[str]]) -> bool:
 @lru_cache(maxsize=8192)
 def _analyse(run: str) -> tuple[int, int, str, int, str | None, str, str | None] | None:
     """(start, end, name, name_start, role, kind, gender) of a name run, offsets relative to it."""
+    tokens = run.split()
+    if len(tokens) == 1 and len(tokens[0]) == len(run):
+        return _analyse_word(run)
     start, end = _trim_run(run)
     if end <= start:
         return None
@@ -232,13 +238,14 @@ def _analyse(run: str) -> tuple[int, int, str, int, str | None, str, str | None]
     if not name:
         return None
     name_start = start + phrase.rfind(name)
-    if _is_organisation(phrase) and not (role and _gender(name, role)):
+    lows = _clean_tokens(phrase)  # read once: for the organisation test, and the title test of a name with no role
+    if _is_organisation(phrase, lows) and not (role and _gender(name, role)):
         if run[:start].endswith("The "):  # "The New York Times" keeps its article
             start -= 4
             phrase = run[start:end]
         return start, end, phrase, start, None, "organization", None
     titles = lexicon.title_words()
-    if titles.issuperset(_clean_tokens(name)):
+    if titles.issuperset(lows if name == phrase else _clean_tokens(name)):
         return None
     if name in _state_names() and not role:
         return None  # "South Carolina" is a place
@@ -246,6 +253,27 @@ def _analyse(run: str) -> tuple[int, int, str, int, str | None, str, str | None]
     if person != name:
         name_start, name = start + phrase.rfind(person), person
     return start, end, name, name_start, role, "person", _gender(name, role)
+
+
+def _analyse_word(run: str) -> tuple[int, int, str, int, str | None, str, str | None] | None:
+    """_analyse of a one-word run ("Trump", "Reuters", "The"), most runs: the same steps for a single
+    word, without the calls for trimming, the role split, a home town or a state."""
+    low = _clean_token(run)
+    if low in _NOT_NAMES or not (run[:1].isupper() or run.startswith(("al-", "el-"))):
+        return None
+    phrase = run[:-1] if run.endswith(".") and not _KEEPS_DOT.search(run) else run
+    titles = lexicon.title_words()
+    # split_role: the word is the name unless it is a title or not capitalised (then no name).
+    if low not in _SUFFIXES and not low.startswith(("al-", "el-")) and (
+            low in titles or phrase.lower() in titles or not phrase[:1].isupper()):
+        return None
+    end = len(phrase)
+    if low in lexicon.organisation_words() or phrase.isupper() and end <= 6:
+        return 0, end, phrase, 0, None, "organization", None
+    if low in titles or phrase in _state_names():
+        return None
+    gender = "female" if low in lexicon.female_names() else "male" if low in lexicon.male_names() else None
+    return 0, end, phrase, 0, None, "person", gender
 
 
 @lru_cache(maxsize=4096)
