@@ -63,3 +63,18 @@ def test_run_on_sentence_of_chained_attributions_does_not_recurse_without_end():
     text = "Intro.\n\n" + "Ann Lee said that the plan, adding that it " * 5000
     quotes = _extract(text)  # the stage itself: extract_quotes would hide a RecursionError
     assert quotes and all(text[q.start:q.end] for q in quotes)
+
+
+ONE_WORDS = ["Lee", "Lee.", "Reuters", "The", "Senator", "Sen.", "Mr.", "NATO", "NATO.", "al-Rahim", "el-Sayed",
+             "Jr.", "III", "Ohio", "Maria", "Maria.", "U.S.", "Inc.", "Corp", "McCain-Ortiz", "O’Neill", "BBC",
+             "Council", "Monday", "Ann", "Governor", "Mayor.", "Ms", "X.", "É"]
+
+
+@given(st.one_of(st.sampled_from(ONE_WORDS),
+                 st.text(alphabet="AaBbLlEeRrSsTtOo.-’'", min_size=1, max_size=10).filter(lambda w: " " not in w)))
+@settings(max_examples=400)
+def test_a_one_word_name_is_read_as_any_other_run(word: str) -> None:
+    # _analyse_word is the short path for the most common runs: it must agree with the general one.
+    from quotebook.extract.mentions import _analyse_run, _analyse_word
+
+    assert _analyse_word(word) == _analyse_run(word)

@@ -221,6 +221,11 @@ def _analyse(run: str) -> tuple[int, int, str, int, str | None, str, str | None]
     tokens = run.split()
     if len(tokens) == 1 and len(tokens[0]) == len(run):
         return _analyse_word(run)
+    return _analyse_run(run)
+
+
+def _analyse_run(run: str) -> tuple[int, int, str, int, str | None, str, str | None] | None:
+    """_analyse of any run. (A test holds _analyse_word to the same answers on one-word runs.)"""
     start, end = _trim_run(run)
     if end <= start:
         return None

@@ -513,7 +513,7 @@ def _named_inside(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def _has_whole_word(text: str, word: str) -> bool:
-    """Whether re.search(rf"\b{re.escape(word)}\b", text) would match: found with str.find, as a
+    r"""Whether re.search(rf"\b{re.escape(word)}\b", text) would match: found with str.find, as a
     pattern of its own per surname is compiled anew (most surnames come once in a pass)."""
     pos = text.find(word)
     while pos != -1:
@@ -524,7 +524,7 @@ def _has_whole_word(text: str, word: str) -> bool:
 
 
 def _at_word_boundary(text: str, pos: int) -> bool:
-    """\b at pos: a word character (\w: alphanumeric or "_") on one side only."""
+    r"""\b at pos: a word character (\w: alphanumeric or "_") on one side only."""
     before = pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_")
     after = pos < len(text) and (text[pos].isalnum() or text[pos] == "_")
     return before != after
