@@ -11,7 +11,7 @@ import re
 
 from quotebook.extract.bounds import _end_at_quoted_comma
 from quotebook.extract.cues import Cue, is_passive, skip_modifiers
-from quotebook.extract.indirect import _CLAUSE_BREAK, content_after, kind_of, skip_object, trim_end
+from quotebook.extract.indirect import clause_break, content_after, kind_of, skip_object, trim_end
 from quotebook.extract.marks import SegmentList
 from quotebook.extract.mentions import NAME_RUN, _NOT_NAMES
 from quotebook.extract.records import Candidate, Source, _segments_in
@@ -58,7 +58,7 @@ def _fragment_frame(masked: str, s: int, e: int, segments: SegmentList, paragrap
     while start < e and masked[start].isspace():
         start += 1
     stop = trim_end(masked, start, e)
-    cut = _CLAUSE_BREAK.search(masked, start, stop)
+    cut = clause_break(masked, start, stop)
     if cut is not None and cut.start() - start >= 12:
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
     if stop - start < 6 or not segments.overlapping(start, stop):
