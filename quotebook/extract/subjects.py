@@ -107,20 +107,22 @@ def _sentence_opener() -> re.Pattern[str]:
     """Datelines and openers ending in a comma, before a sentence's subject (built once, from the lexicons)."""
     states = "|".join(re.escape(state) for state in lexicon.phrases_cased("us_states.txt"))
     return re.compile(
+        # (A possessive *+ or ++ where what follows cannot take back a character: the engine does not
+        # give the word back one letter at a time when the rest fails, as it would in most sentences.)
         # Datelines: "Washington (AFP) –", "WASHINGTON, Dec. 8 (UPI) —", "BUENA PARK, Calif. -"
-        r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z0-9][\w.]*){0,3}\s*\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*[–—-]+\s*"
-        r"|[A-Z]{2,}(?:[ ,.]+[A-Z][\w.]*){0,3}\s+[–—-]+\s+)?"
+        r"(?:[A-Z][\w.]*+(?:[ ,]+[A-Z0-9][\w.]*+){0,3}\s*\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*[–—-]+\s*"
+        r"|[A-Z]{2,}+(?:[ ,.]+[A-Z][\w.]*){0,3}\s+[–—-]+\s+)?"
         r"(?:(?:But|And|So|Yet|Then|Later|Still|Earlier|Meanwhile|Instead|Also|However|Now|Separately|Indeed)\b,?\s+"
         r"(?:(?:then|so|yet|also|now)\s+)?)?"
         # Openers ending in a comma: "On Monday,", "Recalling that moment,", "Hours later,", "Outside the hall,",
         # "Amid the protests,", "Ironically,", "Thirteen years earlier,"
         r"(?:(?:On|In|At|During|After|Before|Since|Last|This|Earlier|Later|Speaking|Asked|Addressing|From|For|"
         r"With|Without|Despite|Responding|Appearing|Writing|Outside|Inside|Across|Near|Behind|Back|Elsewhere|Overall|"
-        r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]+ing|"
+        r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]*+(?<=[a-z]ing)|"
         r"Immediately|Shortly|Recently|Previously|Finally|Eventually|Ultimately|Initially|Publicly|Privately|Separately|"
         r"Amid|Amidst|Early|Here|There|Likewise|Similarly|As|When|While|Although|Though|Because|Once|Until|Whenever|If|"
         r"[A-Z][a-z]{2,}(?:ically|ously|ively|edly|ately|ingly|ntly|tily|rily)|"
-        r"[A-Z][a-z]+\s+(?:years|months|weeks|days|hours|minutes)\s+(?:earlier|later|ago|before))\b"
+        r"[A-Z][a-z]++\s+(?:years|months|weeks|days|hours|minutes)\s+(?:earlier|later|ago|before))\b"
         r"[^,;:\x1a“”\"]{0,80}?,\s+"
         # "In Salem, New Hampshire, Lee said": the state after the town belongs to the opener.
         rf"(?:(?:{states})(?![\w.]),\s+)?)?"
