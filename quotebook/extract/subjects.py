@@ -82,9 +82,9 @@ def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
     opener = _sentence_opener().match(masked, s, end)
     if opener:
         pos = opener.end()
-    word = _SUBJECT_PRONOUN.match(masked[pos:end])
+    word = _SUBJECT_PRONOUN.match(masked, pos, end)  # (bounded, not on a copy of the sentence)
     if word:
-        return Source(pos, pos + len(word.group()), word.group(), "pronoun")
+        return Source(pos, word.end(), word.group(), "pronoun")
     quantity = _QUANTITY.match(masked, pos, end)
     if quantity is not None:  # "Hundreds of marchers", "Many voters"
         return _subject_np(masked, pos, end, words_from=quantity.end())
