@@ -34,8 +34,13 @@ def _fragment_frame(masked: str, s: int, e: int, segments: SegmentList, paragrap
     its object clause, and the confidence stays low.
     """
     ids = _segments_in(segments, s, e)
-    # A scare quote, a name or a title of a work is no quotation.
-    if not any(segments[i].end - segments[i].start >= _FRAGMENT_CHARS and not segments[i].title for i in ids):
+    # A scare quote, a name or a title of a work is no quotation. (A loop, not any() over a generator:
+    # this runs for every sentence of the branch with no cue.)
+    for i in ids:
+        segment = segments[i]
+        if segment.end - segment.start >= _FRAGMENT_CHARS and not segment.title:
+            break
+    else:
         return None
     source = _sentence_subject(masked, s, e)
     if source is None or source.kind == "pronoun" and source.text in ("It", "I", "We"):
