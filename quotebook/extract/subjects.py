@@ -173,7 +173,10 @@ def _subject_leads(prefix: str) -> bool:
     if _is_opener(prefix) or stripped.endswith((",", ";", ":", "—", "(")) or (
             stripped[-8:].split() or [""])[-1] in _LEAD_WORDS:
         return True
-    if _WHICH_LEADS.search(stripped[-30:]):
+    last = stripped[-30:]
+    # (Every _WHICH_LEADS match holds "which": the "in" test spares most prefixes the regex, which
+    # has no first character to skip to and is tried at every position.)
+    if "which" in last and _WHICH_LEADS.search(last):
         return True  # "…, to which O'Malley interjected:" — a new clause with its own subject
     tail = _CLAUSE_SPLIT.split(prefix)[-1]
     return len(tail.split()) <= 7 and not _VERBISH.search(tail)
