@@ -36,15 +36,31 @@ _OBJECT = re.compile(
     r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
 )
 # Each branch opens by reading its first character (a space, "," or ";") and then looks back at it,
-# so that the search skips to those characters at C speed instead of trying every position.
+# so that the search skips to those characters at C speed instead of trying every position. The guard
+# after it (a ",", ";", a space after a closing mark or before a dash) turns a plain space away at once.
 _CLAUSE_BREAK = re.compile(
-    r"[\s,;](?:(?:(?<=[”\"'’»]\s)\s*|(?<=,)\s+)(?:but|while|whereas|although|though|even\s+as|as\s+(?:he|she|they|it)|"
+    r"[\s,;](?:(?<=[,;])|(?<=[”\"'’»]\s)|(?=[—–]))(?:(?:(?<=[”\"'’»]\s)\s*|(?<=,)\s+)(?:but|while|whereas|although|though|even\s+as|as\s+(?:he|she|they|it)|"
     r"and\s+(?:he|she|they|it)\s+\w+s?\b|and\s+(?:he|she|they)\s+(?:also|later)|before|after|"
     r"(?:and\s+)?(?:referring|describing|adding|saying|noting|calling|citing|arguing|pointing|"
     r"explaining|insisting|suggesting|urging|warning|telling)|and\s+(?:then\s+|also\s+)?[a-z]+ed\s)\b|(?<=;)\s|(?<=\s)[—–]\s|"
     # "calling it “a disgrace” and promising…": after a quotation, "and" + a verb starts the subject's next act.
     r"(?<=[”\"'’»]\s)and\s+(?:then\s+|also\s+)?(?!\w*thing\b|during\b|according\b|being\b)(?:[a-z]{2,}ing|said|says|told|made)\b)"
 )
+# Every clause break is a ",", a ";", a space after a closing mark or a space before a dash: the
+# first of those characters (searched for without stopping at spaces) is where a break can start.
+_BREAK_ANCHOR = re.compile(r"[,;—–”\"'’»](?:(?<=[,;—–])|(?=\s))")
+
+
+def clause_break(masked: str, start: int, stop: int) -> re.Match[str] | None:
+    """The first _CLAUSE_BREAK in masked[start:stop]: its search starts at the first anchor character
+    (the break opens on it, on the space after a closing mark or on the space before a dash)."""
+    anchor = _BREAK_ANCHOR.search(masked, start - 1 if start else 0, stop)
+    if anchor is None:
+        return None
+    at = anchor.start() - 1
+    return _CLAUSE_BREAK.search(masked, at if at > start else start, stop)
+
+
 _BUT_SAID = re.compile(r",?\s+but\s+(?:also\s+|then\s+|later\s+|still\s+)?(?:said|says|told|added|argued|insisted|noted)\s")
 # "52 percent said C, compared with 41 percent…": a poll's next figure.
 _COMPARISON = re.compile(r",\s+(?:compared\s+(?:with|to)|however)\b")
@@ -107,7 +123,7 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
                 return None
     stop = trim_end(masked, start, end)
     # "…, but he gave…", "…; the party…": a new clause ends the reported one.
-    cut = _past_dash_aside(masked, _CLAUSE_BREAK.search(masked, start, stop), stop)
+    cut = _past_dash_aside(masked, clause_break(masked, start, stop), stop)
     if (cut is not None and cut.start() - start >= 12 and not _quotation_goes_on(masked, start, cut, stop)
             and not _contrast_goes_on(masked, cut, stop)):
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
@@ -140,7 +156,7 @@ def _past_dash_aside(masked: str, cut: re.Match[str] | None, stop: int) -> re.Ma
         close = _CLOSING_DASH.search(masked, cut.end(), min(stop, cut.end() + 150))
         if close is None or close.group(1) != cut.group().strip():
             return cut
-        cut = _CLAUSE_BREAK.search(masked, close.end(), stop)
+        cut = clause_break(masked, close.end(), stop)
     return cut
 
 

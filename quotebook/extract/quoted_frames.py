@@ -11,7 +11,7 @@ import re
 
 from quotebook.extract.bounds import _end_at_quoted_comma
 from quotebook.extract.cues import Cue, is_passive, skip_modifiers
-from quotebook.extract.indirect import _CLAUSE_BREAK, content_after, kind_of, skip_object, trim_end
+from quotebook.extract.indirect import clause_break, content_after, kind_of, skip_object, trim_end
 from quotebook.extract.marks import SegmentList
 from quotebook.extract.mentions import NAME_RUN, _NOT_NAMES
 from quotebook.extract.records import Candidate, Source, _segments_in
@@ -34,8 +34,13 @@ def _fragment_frame(masked: str, s: int, e: int, segments: SegmentList, paragrap
     its object clause, and the confidence stays low.
     """
     ids = _segments_in(segments, s, e)
-    # A scare quote, a name or a title of a work is no quotation.
-    if not any(segments[i].end - segments[i].start >= _FRAGMENT_CHARS and not segments[i].title for i in ids):
+    # A scare quote, a name or a title of a work is no quotation. (A loop, not any() over a generator:
+    # this runs for every sentence of the branch with no cue.)
+    for i in ids:
+        segment = segments[i]
+        if segment.end - segment.start >= _FRAGMENT_CHARS and not segment.title:
+            break
+    else:
         return None
     source = _sentence_subject(masked, s, e)
     if source is None or source.kind == "pronoun" and source.text in ("It", "I", "We"):
@@ -58,7 +63,7 @@ def _fragment_frame(masked: str, s: int, e: int, segments: SegmentList, paragrap
     while start < e and masked[start].isspace():
         start += 1
     stop = trim_end(masked, start, e)
-    cut = _CLAUSE_BREAK.search(masked, start, stop)
+    cut = clause_break(masked, start, stop)
     if cut is not None and cut.start() - start >= 12:
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
     if stop - start < 6 or not segments.overlapping(start, stop):

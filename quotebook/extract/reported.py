@@ -22,7 +22,7 @@ from functools import lru_cache
 from quotebook.extract import lexicon
 from quotebook.extract.cues import PASSIVE_BE, Cue, skip_modifiers
 from quotebook.extract.findings import EVIDENCE_VERBS, finding_before, finding_source
-from quotebook.extract.indirect import _CLAUSE_BREAK, SHORTEST_CONTENT, content_after, in_subordinate_opener, kind_of, skip_object, trim_end
+from quotebook.extract.indirect import SHORTEST_CONTENT, clause_break, content_after, in_subordinate_opener, kind_of, skip_object, trim_end
 from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import mention_from_span
 from quotebook.extract.records import Candidate, Source
@@ -245,7 +245,7 @@ def complement(masked: str, pos: int, end: int, to_comma: bool = False) -> tuple
     word = _COMPLEMENT_WORD.match(masked[start:min(stop, start + 20)])
     if word is None or word.group().lower() in _NOT_COMPLEMENT:
         return None
-    cut = _CLAUSE_BREAK.search(masked, start, stop)
+    cut = clause_break(masked, start, stop)
     if cut is not None and cut.start() - start >= 3:
         stop = trim_end(masked, start, cut.start() + (1 if masked[cut.start()] in "”\"'’»" else 0))
     comma = _COMMA_ASIDE.search(masked[start:stop])

@@ -27,6 +27,7 @@ from quotebook.extract.subjects import (
 
 
 _NP_TOKEN = re.compile(r"[\w’'\-\.]+")
+_NP_TOKEN_SPLIT = re.compile(r"([\w’'\-\.]+)")  # the same words, kept by re.split
 
 
 _NP_BREAK = re.compile("[,;:\u201c\u201d\"" + MASK + "]")  # ends a noun phrase read backwards
@@ -262,17 +263,24 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
     last = rest.rpartition(" ")[2]
     if len(last) <= 90 and _NP_TOKEN.fullmatch(last) and _cannot_head(last.lower().strip(".")):
         return None
-    words = list(_NP_TOKEN.finditer(rest, max(0, len(rest) - 90)))  # only the last words matter
-    if not words or rest.count(MASK, words[-1].end()) > _TITLE_CHARS:
+    # Only the last words matter. (Split into [gap, word, gap, …, word, gap] strings: cheaper than a
+    # match object per word, and the gaps between words come with them.)
+    window = max(0, len(rest) - 90)
+    parts = _NP_TOKEN_SPLIT.split(rest[window:])
+    words = parts[1::2]
+    if not words:
+        return None
+    last_end = len(rest) - len(parts[-1])
+    if rest.count(MASK, last_end) > _TITLE_CHARS:
         return None  # 'Lee "was let off lightly," said…': a quotation, not a subject, ends the text
-    head = words[-1].group().lower().strip(".")
+    head = words[-1].lower().strip(".")
     if _cannot_head(head):
         return None
     start_index = None
     for i in range(len(words) - 1, max(-1, len(words) - 8), -1):
-        word = words[i].group()
+        word = words[i]
         low = word.lower()
-        between = rest[words[i].end():words[i + 1].start()] if i + 1 < len(words) else ""
+        between = parts[2 * i + 2] if i + 1 < len(words) else ""
         if between != " " and _NP_BREAK.search(between):
             break
         if low in _DETERMINERS or low.endswith(("’s", "'s")):
@@ -283,13 +291,13 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
             break
     if start_index is None:
         # A bare plural or group: "officials said", "Democrats argued".
-        if head in lexicon.anonymous_nouns() or head in lexicon.organisation_words() or words[-1].group()[0].isupper():
+        if head in lexicon.anonymous_nouns() or head in lexicon.organisation_words() or words[-1][0].isupper():
             start_index = len(words) - 1
-            if len(words) >= 2 and words[-2].group()[0].isupper() and words[-2].group().lower() not in _NOT_NAMES:
+            if len(words) >= 2 and words[-2][0].isupper() and words[-2].lower() not in _NOT_NAMES:
                 start_index = len(words) - 2
         else:
             return None
-    b, e = words[start_index].start(), words[-1].end()
+    b, e = window + len("".join(parts[:2 * start_index + 1])), last_end
     return Source(offset + b, offset + e, rest[b:e], "np")
 
 

@@ -82,9 +82,9 @@ def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
     opener = _sentence_opener().match(masked, s, end)
     if opener:
         pos = opener.end()
-    word = _SUBJECT_PRONOUN.match(masked[pos:end])
+    word = _SUBJECT_PRONOUN.match(masked, pos, end)  # (bounded, not on a copy of the sentence)
     if word:
-        return Source(pos, pos + len(word.group()), word.group(), "pronoun")
+        return Source(pos, word.end(), word.group(), "pronoun")
     quantity = _QUANTITY.match(masked, pos, end)
     if quantity is not None:  # "Hundreds of marchers", "Many voters"
         return _subject_np(masked, pos, end, words_from=quantity.end())
@@ -107,20 +107,22 @@ def _sentence_opener() -> re.Pattern[str]:
     """Datelines and openers ending in a comma, before a sentence's subject (built once, from the lexicons)."""
     states = "|".join(re.escape(state) for state in lexicon.phrases_cased("us_states.txt"))
     return re.compile(
+        # (A possessive *+ or ++ where what follows cannot take back a character: the engine does not
+        # give the word back one letter at a time when the rest fails, as it would in most sentences.)
         # Datelines: "Washington (AFP) –", "WASHINGTON, Dec. 8 (UPI) —", "BUENA PARK, Calif. -"
-        r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z0-9][\w.]*){0,3}\s*\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*[–—-]+\s*"
-        r"|[A-Z]{2,}(?:[ ,.]+[A-Z][\w.]*){0,3}\s+[–—-]+\s+)?"
+        r"(?:[A-Z][\w.]*+(?:[ ,]+[A-Z0-9][\w.]*+){0,3}\s*\((?:AP|AFP|Reuters|CNN|Xinhua|UPI)\)\s*[–—-]+\s*"
+        r"|[A-Z]{2,}+(?:[ ,.]+[A-Z][\w.]*){0,3}\s+[–—-]+\s+)?"
         r"(?:(?:But|And|So|Yet|Then|Later|Still|Earlier|Meanwhile|Instead|Also|However|Now|Separately|Indeed)\b,?\s+"
         r"(?:(?:then|so|yet|also|now)\s+)?)?"
         # Openers ending in a comma: "On Monday,", "Recalling that moment,", "Hours later,", "Outside the hall,",
         # "Amid the protests,", "Ironically,", "Thirteen years earlier,"
         r"(?:(?:On|In|At|During|After|Before|Since|Last|This|Earlier|Later|Speaking|Asked|Addressing|From|For|"
         r"With|Without|Despite|Responding|Appearing|Writing|Outside|Inside|Across|Near|Behind|Back|Elsewhere|Overall|"
-        r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]+ing|"
+        r"Afterward|Afterwards|Hours|Days|Minutes|Weeks|Months|Years|Moments|[Aa]\s+few|[A-Z][a-z]*+(?<=[a-z]ing)|"
         r"Immediately|Shortly|Recently|Previously|Finally|Eventually|Ultimately|Initially|Publicly|Privately|Separately|"
         r"Amid|Amidst|Early|Here|There|Likewise|Similarly|As|When|While|Although|Though|Because|Once|Until|Whenever|If|"
         r"[A-Z][a-z]{2,}(?:ically|ously|ively|edly|ately|ingly|ntly|tily|rily)|"
-        r"[A-Z][a-z]+\s+(?:years|months|weeks|days|hours|minutes)\s+(?:earlier|later|ago|before))\b"
+        r"[A-Z][a-z]++\s+(?:years|months|weeks|days|hours|minutes)\s+(?:earlier|later|ago|before))\b"
         r"[^,;:\x1a“”\"]{0,80}?,\s+"
         # "In Salem, New Hampshire, Lee said": the state after the town belongs to the opener.
         rf"(?:(?:{states})(?![\w.]),\s+)?)?"
@@ -171,7 +173,10 @@ def _subject_leads(prefix: str) -> bool:
     if _is_opener(prefix) or stripped.endswith((",", ";", ":", "—", "(")) or (
             stripped[-8:].split() or [""])[-1] in _LEAD_WORDS:
         return True
-    if _WHICH_LEADS.search(stripped[-30:]):
+    last = stripped[-30:]
+    # (Every _WHICH_LEADS match holds "which": the "in" test spares most prefixes the regex, which
+    # has no first character to skip to and is tried at every position.)
+    if "which" in last and _WHICH_LEADS.search(last):
         return True  # "…, to which O'Malley interjected:" — a new clause with its own subject
     tail = _CLAUSE_SPLIT.split(prefix)[-1]
     return len(tail.split()) <= 7 and not _VERBISH.search(tail)
