@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from quotebook.extract.clean import Paragraph
+from quotebook.extract.scan import literal_starts
 
 # The character that replaces the inside of a quotation in the masked text:
 # not a word character, not a space, so names and verbs are never found there.
@@ -132,7 +133,7 @@ def _pair_singles(marks: list[Mark], para_index: int) -> list[Segment]:
 def pair_quotation_marks(text: str, paragraphs: list[Paragraph]) -> SegmentList:
     """All quoted segments of the text, in order, marks included in the offsets."""
     segments: list[Segment] = []
-    places = _mark_places(text)
+    places = literal_starts(text, _MARK_CHARS)  # (a text holds few marks: str.find skips to each)
     for index, para in enumerate(paragraphs):
         lo, hi = bisect_left(places, para.start), bisect_left(places, para.end)
         if lo == hi:
@@ -159,22 +160,6 @@ def pair_quotation_marks(text: str, paragraphs: list[Paragraph]) -> SegmentList:
     for seg in segments:
         seg.title = _is_title(text[seg.start:seg.end])
     return SegmentList(segments)
-
-
-def _mark_places(text: str) -> list[int]:
-    """Where each character of _MARK_CHARS stands in text, in order.
-
-    str.find skips to one character at C speed, where a regex that opens with a character class
-    tests every character of the text against the class: a text holds few quotation marks.
-    """
-    places = []
-    for char in _MARK_CHARS:
-        pos = text.find(char)
-        while pos != -1:
-            places.append(pos)
-            pos = text.find(char, pos + 1)
-    places.sort()
-    return places
 
 
 def _marks_in(text: str, places: list[int], para: Paragraph) -> Iterator[re.Match[str]]:

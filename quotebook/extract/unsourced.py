@@ -17,10 +17,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from quotebook.extract import lexicon
-from quotebook.extract.indirect import _CLAUSE_BREAK, _LEADING_CONJUNCTION, kind_of, trim_end
+from quotebook.extract.indirect import _LEADING_CONJUNCTION, clause_break, kind_of, trim_end
 from quotebook.extract.marks import SegmentList
 from quotebook.extract.records import Candidate
+from quotebook.extract.scan import literal_starts
 
 _EXPECTED = re.compile(
     r"\s(?:is|are|was|were|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)(?:\s+(?:also|still|now|not|widely|generally|"
@@ -49,7 +49,7 @@ def find_unsourced(masked: str, sentences: dict[int, list[tuple[int, int]]], seg
         return not any(tb < e and b < te for tb, te in taken[max(0, i - 8):i])
 
     # Only sentences holding "sked" or "expected" can match: find those words once, not per sentence.
-    hits = lexicon.literal_starts(masked, _TRIGGERS)
+    hits = literal_starts(masked, _TRIGGERS)
     found: list[Candidate] = []
     if not hits:
         return found
@@ -101,7 +101,7 @@ def _expectation(masked: str, s: int, e: int, segments: SegmentList, paragraph: 
     subject_end = cue.start()
     rest = cue.end() + 1
     stop = trim_end(masked, rest, e)
-    cut = _CLAUSE_BREAK.search(masked, rest, stop) or _DASHES.search(masked, rest, stop)
+    cut = clause_break(masked, rest, stop) or _DASHES.search(masked, rest, stop)
     if cut is not None and cut.start() - rest >= 6:
         stop = trim_end(masked, rest, cut.start())
     if relative is not None:
