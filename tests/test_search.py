@@ -462,6 +462,21 @@ def test_phrase_cost_is_high_only_for_common_words(common):
     assert cost("in a") == 0 and cost("hall") == 0  # no phrase: no positions to check
 
 
+def test_a_phrase_of_words_all_in_many_quotes_is_searched_in_windows(common, monkeypatch):
+    import quotebook.search as search_module
+
+    walk = lambda q: search_module._phrase_cost(common.conn, search_module.parse_query(q))[2]  # noqa: E731
+    assert walk('"in a"') > walk('"in a hall"')  # the rarest word of the phrase sets the walk
+    # Estimated co-occurrence says cheap, but every word is common: the windows bound the walk.
+    monkeypatch.setattr(search_module, "PHRASE_COST_ROWS", 10**9)
+    monkeypatch.setattr(search_module, "PHRASE_WALK_ROWS", walk('"in a hall"'))
+    monkeypatch.setattr(search_module, "WINDOW_CHECK_BUDGET", 0)  # one first window only
+    monkeypatch.setattr(search_module, "WINDOW_FIRST_ROWS", 7)
+    common_words = search(common.conn, '"in a"', limit=0)
+    assert sorted(phrase_days(common_words)) == [24, 27, 30] and common_words.truncated
+    assert not search(common.conn, '"in a hall"', limit=0).truncated
+
+
 def test_verbatim_quotation_outranks_an_equally_matching_paraphrase(tmp_path):
     from quotebook.data import Article, Quote
     from quotebook.store import Quotebook

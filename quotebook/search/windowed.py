@@ -30,29 +30,36 @@ def _documents(conn: sqlite3.Connection, word: str, prefix: bool) -> int:
         "WHERE term >= ? AND term < ? LIMIT 5000)", (word, upper)).fetchone()[0]
 
 
-def _phrase_cost(conn: sqlite3.Connection, parsed: _Query) -> tuple[float, int]:
-    """(estimated rows FTS5 checks positions on for the costliest phrase, rows in the index).
+def _phrase_cost(conn: sqlite3.Connection, parsed: _Query) -> tuple[float, int, int]:
+    """(estimated rows FTS5 checks positions on for the costliest phrase, rows in the index,
+    rows of the longest walk: for each phrase, the quotes holding its rarest word).
 
     A phrase's words are taken as independent, so "in a" is expected in
     N * df(in)/N * df(a)/N rows -- the rows where both occur, each needing a
     position check.  The real phrase is much rarer; the checks are the cost.
-    Words only in names or titles, or only as a stem, count as rare here.
+    But FTS5 also walks at least the doclist of the phrase's rarest word, so
+    three common words ("they was and") are costly however rarely they are
+    expected together.  Words only in names or titles, or only as a stem,
+    count as rare here.
     """
     items = [item for group in parsed.groups for item in group] + parsed.excluded
     phrases = [item for item in items if len(item.tokens) > 1]
     if not phrases:
-        return 0.0, 0
+        return 0.0, 0, 0
     total = conn.execute("SELECT max(id) FROM quotes").fetchone()[0] or 0
-    worst = 0.0
+    worst, walk = 0.0, 0
     for item in phrases:
         rows = float(total)
+        fewest = total
         last = len(item.tokens) - 1
         for index, token in enumerate(item.tokens):
             word = item.alternatives[index][0] if index in item.alternatives else fold(token)
             documents = _documents(conn, word, prefix=item.prefix and index == last)
             rows *= min(1.0, documents / total) if total else 0.0
+            fewest = min(fewest, documents)
         worst = max(worst, rows)
-    return worst, total
+        walk = max(walk, fewest)
+    return worst, total, walk
 
 
 def _windowed_ids(conn: sqlite3.Connection, match: str, where: str, params: list, *,
