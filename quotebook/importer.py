@@ -104,7 +104,7 @@ def import_inputs(book, inputs: Iterable[str], *, fmt: str | None = None, fetch:
     overrides = overrides or {}
     topics = tuple(topics)
     articles = (item if isinstance(item, Failure) else apply_overrides(item, overrides, topics)
-                for item in read_inputs(inputs, fmt=fmt, fetch=fetch))
+                for item in read_inputs(inputs, fmt=fmt, fetch=fetch, exclude=database_files(book)))
     bar = None
     interrupt = GracefulInterrupt()
     try:
@@ -157,6 +157,12 @@ def import_inputs(book, inputs: Iterable[str], *, fmt: str | None = None, fetch:
 POOL_AFTER = 30
 WINDOW = 64
 CHUNK = 8
+
+
+def database_files(book) -> list[str]:
+    """The database file and the journals SQLite keeps beside it: never articles to import."""
+    path = str(book.path)
+    return [path] + [path + suffix for suffix in ("-wal", "-shm", "-journal")]
 
 
 def default_jobs() -> int:

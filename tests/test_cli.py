@@ -182,6 +182,18 @@ def test_import_with_taxonomy_file(invoke, tmp_path):
     assert rows["shipping"] == ["taxonomy"]
 
 
+def test_importing_the_folder_that_holds_the_database_passes_over_the_database(invoke, tmp_path, temporary_db):
+    # The database lives in tmp_path beside the articles; while the import runs, so do its WAL journals.
+    (tmp_path / "a.txt").write_text(HARBOUR)
+    assert invoke("import", str(tmp_path / "a.txt")).exit_code == 0
+    (tmp_path / "b.txt").write_text(HARBOUR.replace("Dana Okafor", "Ines Varga"))
+    result = invoke("import", str(tmp_path))
+    assert result.exit_code == 0 and "quotebook.db" not in result.stderr
+    assert "1 imported, 1 skipped (already present), 0 failed" in result.stderr
+    named = invoke("import", str(temporary_db))
+    assert named.exit_code == 0 and "warning:" in named.stderr and "database in use" in named.stderr
+
+
 def test_import_with_bad_taxonomy_fails_cleanly(invoke, tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[oops\n")

@@ -33,19 +33,24 @@ def read_inputs(
     fmt: str | None = None,
     fetch: bool = False,
     timeout: float = 20.0,
+    exclude: Iterable[str] = (),
 ) -> Iterator[Article | Failure]:
     """Articles from paths, directories, ``-`` (stdin) and http(s) URLs, lazily.
 
     ``fmt`` forces a format (one of FORMATS) instead of detecting it.
     ``fetch`` downloads the linked page of feed entries that carry only a
-    summary.  Bad inputs yield a Failure naming them; nothing raises.
+    summary.  ``exclude`` names files never to read (the database being
+    written and its journals): a directory walk passes over them, and one
+    named on its own gives a warning.  Bad inputs yield a Failure naming
+    them; nothing raises.
     """
     if fmt is not None and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    return _read_all(inputs, fmt, fetch, timeout)
+    return _read_all(inputs, fmt, fetch, timeout, {os.path.realpath(path) for path in exclude})
 
 
-def _read_all(inputs: Iterable[str], fmt: str | None, fetch: bool, timeout: float) -> Iterator[Article | Failure]:
+def _read_all(inputs: Iterable[str], fmt: str | None, fetch: bool, timeout: float,
+              exclude: set[str]) -> Iterator[Article | Failure]:
     reader = _Reader(fmt, fetch, timeout)
     for value in inputs:
         if value == "-":
@@ -56,8 +61,10 @@ def _read_all(inputs: Iterable[str], fmt: str | None, fetch: bool, timeout: floa
             for path in iter_files(value):
                 if isinstance(path, Failure):
                     yield path
-                else:
+                elif os.path.realpath(path) not in exclude:
                     yield from reader.guarded(path, lambda: reader.read_path(path))
+        elif os.path.realpath(value) in exclude:
+            yield Failure(value, "is the quotebook database in use, not an article; skipped", warning=True)
         else:
             yield from reader.guarded(value, lambda: reader.read_path(value))
 
