@@ -370,6 +370,12 @@ def test_title_abbreviation_after_a_state_is_not_the_name():
     assert quote.speaker == "Tom Reyes"
 
 
+@pytest.mark.parametrize("title", ["Councillor", "Superintendent", "Inspector", "Provost", "Baroness"])
+def test_titles_outside_us_politics_are_roles_not_names(title):
+    (quote,) = extract_quotes(f"Intro.\n\n{title} Ivo Brandt called the plan “a costly patch on a broken hull.”")
+    assert (quote.speaker, quote.role) == ("Ivo Brandt", title)
+
+
 def test_title_case_headline_does_not_lengthen_a_name():
     text = ("Conservative Icon Tom Reyes Backs The Mayor.\n\n"
             "Tom Reyes, a veteran organiser, spoke on Monday.\n\n“The mayor has earned it,” Reyes said.")
