@@ -11,12 +11,18 @@ from quotebook.extract.records import Source
 from quotebook.extract.sources import _name_run_ending
 
 
+# An auxiliary or modal verb is no word of a noun phrase: "said the company would appeal" reports
+# a clause whose subject is "the company", it names no speaker.
+_NOT_AUX = r"(?!(?:is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|does|did|do)\b)"
+
 # The head ends before a comma, a full stop (not the inner one of "U.S."), or a preposition or "who".
-_INVERTED_NP = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-\.]+\s+){0,5}?[\w’'\-]+(?=\s*(?:[,;:]|\.(?!\w)|$|\s+(?:in|on|at|who|during|after|from|with|going|familiar)\b))")
+_INVERTED_NP = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:" + _NOT_AUX + r"[\w’'\-\.]+\s+){0,5}?" + _NOT_AUX
+                          + r"[\w’'\-]+(?=\s*(?:[,;:]|\.(?!\w)|$|\s+(?:in|on|at|who|during|after|from|with|going|familiar)\b))")
 
 # "said one owner of a shop that sells shoes who declined to be named": too long to reach its end,
 # the head ends before "of".
-_INVERTED_NP_BEFORE_OF = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+(?=\s+of\s)")
+_INVERTED_NP_BEFORE_OF = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:" + _NOT_AUX + r"[\w’'\-]+\s+){0,3}?"
+                                    + _NOT_AUX + r"[\w’'\-]+(?=\s+of\s)")
 
 _INVERTED_PRONOUN = re.compile(r"(he|she|they)\b")
 
