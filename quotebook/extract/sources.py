@@ -154,7 +154,8 @@ def _strip_aux(seg: str) -> str:
         word = _last_word(text)
         start = end - len(word)
         bare = word.strip(",")
-        if bare in _AUX_WORDS or (bare.endswith("ly") and bare.isalpha() and bare.islower()) or (
+        # (Not a word before a comma: "reached by phone on Tuesday, said" ends an aside there.)
+        if bare in _AUX_WORDS and bare == word or (bare.endswith("ly") and bare.isalpha() and bare.islower()) or (
                 bare in _ASIDES and word.endswith(",") and seg[:start].rstrip().endswith(",")):
             end = len(seg[:start].rstrip())
             if bare in _ASIDES:
@@ -412,13 +413,28 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
         apposition = _without_party_tag(apposition)
         inner = NAME_RUN.fullmatch(apposition)
         if inner is None:
-            return None
+            return _described_source(masked, offset, body[:comma], apposition)
         b = body.index(apposition, comma)
         return Source(offset + b, offset + b + len(apposition), apposition, "name")
     b, e = name
     if head[b:e].split()[-1].lower() in _NOT_NAMES:
         return None
     return Source(offset + b, offset + e, head[b:e], "name")
+
+
+# "reached by phone", "speaking on condition of anonymity": an aside that opens with a participle.
+_PARTICIPLE_ASIDE = re.compile(r"[a-z]{3,}(?:ing|ed)\b")
+
+
+def _described_source(masked: str, offset: int, head: str, aside: str) -> Source | None:
+    """"A spokesman, reached by phone, said", "One official, speaking on condition of anonymity,
+    said": a participle aside describes the unnamed source before it, who speaks."""
+    if not _PARTICIPLE_ASIDE.match(aside):
+        return None
+    source = _name_or_np(masked, offset, head)
+    if source is None or source.kind != "np" or source.text.split()[-1].lower() not in lexicon.anonymous_nouns():
+        return None
+    return source
 
 
 def _np_after(masked: str, pos: int, end: int) -> Source | None:
