@@ -30,7 +30,8 @@ _OBJECT = re.compile(
     # "the New York Times", "Bill O’Reilly of Fox News": a name, whole.
     # "told MSNBC's “Morning Joe” (on Friday) that …": a show, when "that" follows.
     r"\s+(?:(?:[A-Z][\w.’'\-]*['’]s\s+)?[“\"]\x1a+[”\"](?=[^\x1a“”\"]{0,30}?\bthat\b)|him|her|them|me|us|you|reporters|journalists|supporters|voters|the\s+(?:[A-Z][\w.’'\-]*\s(?=[A-Z])){1,3}[A-Z][\w.’'\-]*"
-    r"|(?:the|an?)\s+\w+(?:\s+(?!(?:when|as|while|after|before|that|if|whether)\b)\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?"
+    r"|(?:the|an?)\s+\w+(?:\s+(?!(?:when|as|while|after|before|that|if|whether|the|an?|he|she|they|we|it|I|you|is|was|are|were|has|have|had|will|would|"
+    r"can|could|may|might|must|shall|should|does|did)\b)\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?"
     r"(?:\s+of\s+(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,3})?)"
     r"(?:\s+\([A-Z]{2,6}\))?"  # "the Associated Press (AP)"
     r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
@@ -74,7 +75,12 @@ def skip_object(masked: str, pos: int, end: int, base: str) -> int:
     if base not in _OBJECT_TAKING:
         return pos
     match = _OBJECT.match(masked, pos, end)
-    return match.end() if match else pos
+    if match is None or _FINITE_AFTER.match(masked, match.end(), end):
+        return pos  # "warned the disruption could add to inflation": the subject of the content, no object
+    return match.end()
+
+
+_FINITE_AFTER = re.compile(r"\s+(?:is|was|are|were|has|have|had|will|would|can|could|may|might|must|shall|should|does|did)\b")
 
 
 _NOT_CLAUSE = frozenset(
@@ -87,6 +93,7 @@ _THAT_AHEAD = re.compile(r"[^.;:?!\x1a“”\"]{0,120}?\b(that)\s")
 _WORD = re.compile(r"[\w’']+")
 # "said more than 1,300 emails held…": a count opens the clause ("said more of the same" does not).
 _COUNT_SUBJECT = re.compile(r"(?:more|less)\s+than\s+(?:\d|a\s+(?:dozen|hundred|thousand|million|third|quarter|half)\b)")
+_ANONYMITY_REQUEST = re.compile(r"not\s+to\s+be\s+(?:named|identified|quoted)\b")
 _CONTRACTION = re.compile(r"['’](?:s|re|ll|d|ve|m)$")
 # content_after gives no content shorter than this (the reported pass counts on it to skip cues).
 SHORTEST_CONTENT = 6
@@ -121,6 +128,8 @@ def content_after(masked: str, pos: int, end: int, speech: bool) -> tuple[int, i
                 return None
             if speech and low in _NOT_CLAUSE and not _COUNT_SUBJECT.match(masked, start):
                 return None
+            if low == "not" and _ANONYMITY_REQUEST.match(masked, start):
+                return None  # "who asked not to be named": a condition of speaking, not what was said
     stop = trim_end(masked, start, end)
     # "…, but he gave…", "…; the party…": a new clause ends the reported one.
     cut = _past_dash_aside(masked, clause_break(masked, start, stop), stop)
