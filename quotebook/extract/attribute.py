@@ -399,7 +399,12 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     if inverted and not post:
         return None
     if post:
-        span = content_before(masked, s, len(prefix.rstrip()) + s if not inverted else cue.start)
+        content_end = len(prefix.rstrip()) + s if not inverted else cue.start
+        if not inverted and masked[source.end:cue.start].strip() == ",":
+            content_end = _before_apposition_head(masked, s, source)
+            if content_end is None:
+                return None  # "Her colleague, Sen. Dan Sullivan, agreed.": all subject, no content
+        span = content_before(masked, s, content_end)
         if span is None:
             return None
         # A quote ending in ,” keeps its comma inside the marks.
@@ -437,6 +442,23 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     confidence = 0.9 if kind != "indirect" else 0.7
     return Candidate(spans, kind, source, masked[cue.start:cue.end], layout, paragraph, seg_ids, confidence)
+
+
+# The noun phrase a name in commas stands beside: "the mayor", "her colleague", "His predecessor".
+_APPOSITION_HEAD = re.compile(r"[”\"’']?\s*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Aa]n?)\s+(?:[\w’'\-.]+\s+){0,3}[\w’'\-.]+\s*")
+
+
+def _before_apposition_head(masked: str, s: int, source: Source) -> int | None:
+    """Where the content ends in "C, the mayor, Ann Lee, said": before the noun phrase the name stands
+    beside, which is the subject with it. None when that noun phrase opens the sentence (no content)."""
+    comma = masked.rfind(",", s, source.start)
+    before = masked.rfind(",", s, comma) if comma > s else -1
+    head_start = before + 1 if before >= 0 else s
+    if comma < 0 or not _APPOSITION_HEAD.fullmatch(masked, head_start, comma):
+        return comma + 1 if comma >= 0 else source.start  # no noun phrase beside the name: as before
+    if before < 0:
+        return None
+    return head_start + 1 if masked[head_start] in "”\"’'" else head_start  # past a quotation's closing mark
 
 
 # The preposition that opens a sentence's first phrase: a noun after it is no subject.
