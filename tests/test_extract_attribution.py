@@ -405,3 +405,39 @@ def test_an_aside_between_dashes_before_the_cue():
 def test_a_participle_in_a_prepositional_opener_is_not_the_cue():
     quotes = extract_quotes('Intro.\n\nIn a Facebook message posted Friday, Ann Lee said she had "serious doubts" about the plan.')
     assert [(q.speaker, q.cue) for q in quotes] == [("Ann Lee", "said")]
+
+
+def test_a_clause_after_said_names_no_inverted_speaker():
+    # "said the company would appeal": "the company" opens the reported clause, it does not speak.
+    quotes = extract_quotes("Intro.\n\nA spokesman, reached by phone, said the company would appeal.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the company would appeal", "A spokesman")]
+
+
+@pytest.mark.parametrize("aside", ["speaking on condition of anonymity", "reached by phone on Tuesday",
+                                   "citing the terms of the contract"])
+def test_an_unnamed_source_with_a_participle_aside_speaks(aside):
+    (quote,) = extract_quotes(f"Intro.\n\nA port official, {aside}, said the ferry would not sail before June.")
+    assert (quote.text, quote.speaker) == ("the ferry would not sail before June", "A port official")
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Economists warned the disruption could add to inflation.", "the disruption could add to inflation"),
+    ("Lee told the committee the plan was dead.", "the plan was dead"),
+    ("Lee told the forum she was “done with it” for now.", "she was “done with it” for now"),
+    ("Lee told the Harbour Gazette that the plan was dead.", "that the plan was dead"),
+])
+def test_the_person_told_is_skipped_but_not_the_subject_of_the_content(sentence, content):
+    assert [q.text for q in extract_quotes("Intro.\n\n" + sentence)] == [content]
+
+
+def test_a_name_in_commas_beside_a_noun_is_the_subject_not_the_content():
+    assert extract_quotes("Intro.\n\nHer colleague, Sen. Ivo Brandt, agreed.") == []
+    (quote,) = extract_quotes("Intro.\n\nThe dredging must wait, the harbour master, Ivo Brandt, said.")
+    assert (quote.text, quote.speaker) == ("The dredging must wait", "Ivo Brandt")
+    (quote,) = extract_quotes("Intro.\n\n“We are ready,” the harbour master, Ivo Brandt, said.")
+    assert (quote.text, quote.kind, quote.speaker) == ("“We are ready,”", "direct", "Ivo Brandt")
+
+
+def test_asking_not_to_be_named_is_no_quotation():
+    quotes = extract_quotes("Intro.\n\nThe official, who asked not to be named, said the talks had stalled.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the talks had stalled", "The official")]
