@@ -441,3 +441,38 @@ def test_a_name_in_commas_beside_a_noun_is_the_subject_not_the_content():
 def test_asking_not_to_be_named_is_no_quotation():
     quotes = extract_quotes("Intro.\n\nThe official, who asked not to be named, said the talks had stalled.")
     assert [(q.text, q.speaker) for q in quotes] == [("the talks had stalled", "The official")]
+
+
+def test_an_unnamed_source_described_by_a_relative_clause_speaks_not_the_one_told():
+    text = "Intro.\n\n“It is a disgrace,” one librarian, who declined to give her name, told the Harbour Gazette."
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [(q.text, q.speaker) for q in quotes] == [("“It is a disgrace,”", "one librarian")]
+
+
+def test_the_one_told_is_never_read_as_an_inverted_speaker():
+    assert extract_quotes("Intro.\n\n“It is a disgrace,” told the Harbour Gazette.") == []
+
+
+def test_a_described_object_does_not_take_the_subjects_participle():
+    text = ("Intro.\n\nSen. Ann Lee weighed in on claims against the mayor’s chief of staff, who allegedly "
+            "misused funds, calling the behaviour a “firing offense.”")
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Ann Lee"
+
+
+def test_a_group_named_by_its_place_keeps_the_whole_place():
+    (quote,) = extract_quotes("Intro.\n\nNew Jersey officials said the casinos would reopen in May.")
+    assert quote.speaker == "New Jersey officials"
+
+
+@pytest.mark.parametrize("subject", ["One official", "Several nurses", "A young woman", "Another critic"])
+def test_counted_and_ordinary_people_stay_anonymous_speakers(subject):
+    (quote,) = extract_quotes(f"Intro.\n\n{subject} said the clinic would close in March.")
+    assert (quote.speaker, quote.speaker_type) == (subject, "anonymous")
+
+
+def test_the_people_written_to_are_not_the_speaker():
+    text = ("Intro.\n\nAs the chief executive, Ivo Brandt, put it in his memo to employees explaining the deal, "
+            "“Imagine a port that never sleeps.”")
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Ivo Brandt"

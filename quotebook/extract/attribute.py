@@ -357,7 +357,7 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
             return None  # "In a Facebook post,": where it was written, not who wrote it
     if source is None:
         prefix = masked[s:cue.start]
-        if ((cue.speech or cue.base == "read") and _ends_with_boundary(prefix)
+        if ((cue.speech or cue.base == "read") and _ends_with_boundary(prefix) and cue.base not in _NEVER_INVERTED
                 and not masked[cue.start:cue.end].endswith("ing")):
             source = source_after(masked, cue.end, e)
             if source is not None and not cue.speech and not _carries_text(source, cue):
@@ -459,6 +459,10 @@ def _before_apposition_head(masked: str, s: int, source: Source) -> int | None:
     if before < 0:
         return None
     return head_start + 1 if masked[head_start] in "”\"’'" else head_start  # past a quotation's closing mark
+
+
+# Cues whose subject never follows them: after "told" comes the one told ("“…,” told the Times").
+_NEVER_INVERTED = frozenset({"tell", "inform", "notify"})
 
 
 # The preposition that opens a sentence's first phrase: a noun after it is no subject.

@@ -293,13 +293,22 @@ def _name_or_np(masked: str, offset: int, rest: str) -> Source | None:
     if start_index is None:
         # A bare plural or group: "officials said", "Democrats argued".
         if head in lexicon.anonymous_nouns() or head in lexicon.organisation_words() or words[-1][0].isupper():
+            if len(words) >= 2 and words[-2] in _GOVERNING_WORDS and parts[-3] == " ":
+                return None  # "his memo to employees explaining the deal": an object, no subject
             start_index = len(words) - 1
-            if len(words) >= 2 and words[-2][0].isupper() and words[-2].lower() not in _NOT_NAMES:
-                start_index = len(words) - 2
+            # "New Jersey officials": the capitalised words before it, up to three, name where they are from.
+            while (start_index > 0 and len(words) - start_index <= 3 and words[start_index - 1][0].isupper()
+                   and words[start_index - 1].lower() not in _NOT_NAMES and parts[2 * start_index] == " "):
+                start_index -= 1
         else:
             return None
     b, e = window + len("".join(parts[:2 * start_index + 1])), last_end
     return Source(offset + b, offset + e, rest[b:e], "np")
+
+
+# Words before a noun that make it an object, not a subject ("a memo to employees"). (Not "of":
+# "percent of voters said" and "many of the protesters said" are subjects.)
+_GOVERNING_WORDS = frozenset({"to", "for", "with", "about", "against", "toward", "towards", "among", "between"})
 
 
 def _cannot_head(word: str) -> bool:
@@ -422,17 +431,28 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     return Source(offset + b, offset + e, head[b:e], "name")
 
 
-# "reached by phone", "speaking on condition of anonymity": an aside that opens with a participle.
-_PARTICIPLE_ASIDE = re.compile(r"[a-z]{3,}(?:ing|ed)\b")
+# "reached by phone", "speaking on condition of anonymity": an aside that opens with a participle;
+# "who declined to give her name": one about a person.
+_DESCRIBING_ASIDE = re.compile(r"(?:[a-z]{3,}(?:ing|ed)|(?P<who>who))\b")
 
 
 def _described_source(masked: str, offset: int, head: str, aside: str) -> Source | None:
-    """"A spokesman, reached by phone, said", "One official, speaking on condition of anonymity,
-    said": a participle aside describes the unnamed source before it, who speaks."""
-    if not _PARTICIPLE_ASIDE.match(aside):
+    """"A spokesman, reached by phone, said", "one librarian, who declined to give her name, told":
+    an aside describes the unnamed source before it, who speaks. After a participle the source must
+    be a word for a person ("the plan, described in a memo," is not); "who" says it is one."""
+    described = _DESCRIBING_ASIDE.match(aside)
+    if described is None:
         return None
     source = _name_or_np(masked, offset, head)
-    if source is None or source.kind != "np" or source.text.split()[-1].lower() not in lexicon.anonymous_nouns():
+    if source is None or source.kind != "np":
+        return None
+    # The source is the sentence's subject: "Cruz weighed in on Trump's campaign manager, who …, calling"
+    # describes an object, and the participle is Cruz's.
+    before = masked[offset:source.start]
+    if not (_opens_sentence(masked, source.start) or _ends_with_boundary(before) or
+            _is_opener(before) and _opens_sentence(masked, offset)):
+        return None
+    if described.group("who") is None and source.text.split()[-1].lower() not in lexicon.anonymous_nouns():
         return None
     return source
 
