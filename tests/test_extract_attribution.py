@@ -476,3 +476,10 @@ def test_the_people_written_to_are_not_the_speaker():
             "“Imagine a port that never sleeps.”")
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Ivo Brandt"
+
+
+@pytest.mark.parametrize("first, pronoun", [("Ravi", "he"), ("Priya", "she"), ("Matteo", "he"), ("Oksana", "she")])
+def test_pronouns_resolve_to_people_with_first_names_from_beyond_english(first, pronoun):
+    text = (f"Intro.\n\nDr. {first} Okafor, an emergency physician, was cautious. "
+            f"Staffing ratios would help, {pronoun} said, but only “if they are enforced.”")
+    assert {q.speaker for q in extract_quotes(text)} == {f"{first} Okafor"}
