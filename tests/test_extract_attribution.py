@@ -483,3 +483,21 @@ def test_pronouns_resolve_to_people_with_first_names_from_beyond_english(first, 
     text = (f"Intro.\n\nDr. {first} Okafor, an emergency physician, was cautious. "
             f"Staffing ratios would help, {pronoun} said, but only “if they are enforced.”")
     assert {q.speaker for q in extract_quotes(text)} == {f"{first} Okafor"}
+
+
+def test_a_role_then_a_name_opening_a_sentence_speaks_through_a_second_verb():
+    (quote,) = extract_quotes("Intro.\n\nRail union boss Ivo Brandt welcomed the deal but warned: ‘It is not enough.’")
+    assert (quote.text, quote.speaker) == ("‘It is not enough.’", "Ivo Brandt")
+
+
+def test_a_capitalised_office_beside_a_name_gives_the_name():
+    (quote,) = extract_quotes("Intro.\n\nThe Transport Secretary, Ines Varga, said on Sunday that fares would be frozen.")
+    assert quote.speaker == "Ines Varga"
+
+
+@pytest.mark.parametrize("phrase, role, name", [
+    ("Rep. Steve King", "Rep.", "Steve King"), ("Representative Peter T. King", "Representative", "Peter T. King"),
+    ("Prime Minister John Major", "Prime Minister", "John Major"), ("King Abdullah", "King", "Abdullah"),
+])
+def test_a_surname_that_is_also_a_title_ends_a_name(phrase, role, name):
+    assert split_role(phrase) == (role, name)

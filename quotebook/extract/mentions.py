@@ -132,6 +132,9 @@ def _clean_tokens(phrase: str) -> list[str]:
     return [token.strip(".,") for token in phrase.lower().split()]
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 @lru_cache(maxsize=4096)
 def split_role(phrase: str) -> tuple[str | None, str]:
     """Split "U.S. Secretary of State Michael Pompeo" into (role, name).
@@ -152,7 +155,10 @@ def split_role(phrase: str) -> tuple[str | None, str]:
             continue
         particle = low.startswith(("al-", "el-")) or low in _PARTICLES and cut < len(tokens)
         if not particle and (low in titles or word.lower() in titles or not word[:1].isupper()):
-            break
+            # "Steve King", "Peter T. King", "John Major": after a first name or an initial, a surname.
+            if not (cut == len(tokens) and cut >= 2 and word[:1].isupper()
+                    and (lows[cut - 2] in firsts or _INITIAL.fullmatch(tokens[cut - 2]))):
+                break
         cut -= 1
     for i, low in enumerate(lows[cut:-1]):
         if low in firsts:

@@ -428,6 +428,13 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     b, e = name
     if head[b:e].split()[-1].lower() in _NOT_NAMES:
         return None
+    if head[b:e].split()[-1].lower() in lexicon.title_words() and not _holds_a_person(head[b:e]):
+        # "The Transport Secretary, Louise Haigh, said": a capitalised office, and the name beside it speaks.
+        # (Not "Representative Peter T. King, Republican of New York,": a name that ends like a title.)
+        inner = NAME_RUN.fullmatch(_without_party_tag(apposition))
+        if inner is not None and inner.group().split()[0].lower() not in _NOT_NAMES:
+            a = body.index(inner.group(), comma)
+            return Source(offset + a, offset + a + len(inner.group()), inner.group(), "name")
     return Source(offset + b, offset + e, head[b:e], "name")
 
 
@@ -455,6 +462,12 @@ def _described_source(masked: str, offset: int, head: str, aside: str) -> Source
     if described.group("who") is None and source.text.split()[-1].lower() not in lexicon.anonymous_nouns():
         return None
     return source
+
+
+def _holds_a_person(run: str) -> bool:
+    """Whether a capitalised run holds a first name or an initial, so names someone."""
+    names = lexicon.first_names()
+    return any(len(word) <= 2 and word.endswith(".") or word.lower() in names for word in run.split())
 
 
 def _np_after(masked: str, pos: int, end: int) -> Source | None:

@@ -93,6 +93,10 @@ def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
         # "Hillary Clinton’s right-hand woman rallied…": the possessor's noun phrase.
         return _subject_np(masked, pos, end, words_from=match.end() + 3)
     if match is not None:
+        # "Labour leader Keir Starmer", "Rail union boss Mick Lynch": the name after the role speaks.
+        described = _ROLE_THEN_NAME.match(masked, match.end(), end)
+        if described is not None and described.group(1) in _role_heads():
+            return Source(described.start(2), described.end(2), described.group(2), "name")
         text = match.group()
         first = text.split()[0]
         if first == "The" and " " in text:
@@ -100,6 +104,16 @@ def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
         if first.lower() not in _NOT_NAMES:
             return Source(match.start(), match.end(), text, "name")
     return _subject_np(masked, pos, end)
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    """The one-word titles ("leader", "boss", "strategist"): not title_words, which holds "of" and "and"."""
+    return frozenset(title for title in lexicon.titles() if " " not in title)
+
+
+# Lower-case words ending in a role word, then a full name: "… union boss Mick Lynch".
+_ROLE_THEN_NAME = re.compile(r"(?:\s+[a-z][a-z\-]+){0,2}\s+([a-z][a-z\-]+)\s+((?:[A-Z][\w.’'\-]*\s+){1,3}[A-Z][\w’'\-]+)")
 
 
 @lru_cache(maxsize=1)
