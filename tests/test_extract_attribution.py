@@ -501,3 +501,10 @@ def test_a_capitalised_office_beside_a_name_gives_the_name():
 ])
 def test_a_surname_that_is_also_a_title_ends_a_name(phrase, role, name):
     assert split_role(phrase) == (role, name)
+
+
+def test_a_transcript_label_in_capitals_is_the_person_named_in_full():
+    text = ("Intro.\n\nMayor Ana Ruiz spoke to the Gazette on Monday.\n\nGAZETTE: Why now?\n\n"
+            "RUIZ: Because rents have doubled.\n\nJAKE OKAFOR: And the council?\n\nRUIZ: It will vote in March.")
+    speakers = [q.speaker for q in extract_quotes(text)]
+    assert speakers == ["GAZETTE", "Ana Ruiz", "Jake Okafor", "Ana Ruiz"]

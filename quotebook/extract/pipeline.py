@@ -488,6 +488,13 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
         if head in lexicon.organisation_words():
             return source.text, "organization", None, 0.8
         return source.text, None, None, 0.6
+    if source.text.isupper() and len(words) <= 3:
+        # "RUIZ: …", a transcript's label in capitals: the person the article names in full, not an acronym.
+        entity = entities.entity_for(source.text.title())
+        if entity is not None and entity.kind == "person" and not entity.name.isupper():
+            return entity.name, "person", entity.role, 0.9
+        if len(words) > 1 and words[0].lower() in lexicon.first_names():
+            return source.text.title(), "person", None, 0.9  # "JAKE TAPPER", named only in capitals
     mention = mention_from_span(text, source.start, source.end)
     if mention is None:
         # "May added": a word that reads as a month alone, but names someone the article introduced.
