@@ -508,3 +508,14 @@ def test_a_transcript_label_in_capitals_is_the_person_named_in_full():
             "RUIZ: Because rents have doubled.\n\nJAKE OKAFOR: And the council?\n\nRUIZ: It will vote in March.")
     speakers = [q.speaker for q in extract_quotes(text)]
     assert speakers == ["GAZETTE", "Ana Ruiz", "Jake Okafor", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize("aside", ["who heads the water authority", "the head of the water authority"])
+def test_what_describes_an_according_to_source_is_not_a_second_quote(aside):
+    quotes = extract_quotes(f"Intro.\n\nThe reservoir is full, according to Maria Chen, {aside}.")
+    assert [(q.text, q.speaker) for q in quotes] == [("The reservoir is full", "Maria Chen")]
+
+
+def test_a_clause_after_a_mid_sentence_according_to_is_its_content():
+    quotes = extract_quotes("Intro.\n\nThe council met because, according to Maria Chen, the reservoir was full.")
+    assert [(q.text, q.speaker) for q in quotes] == [("the reservoir was full", "Maria Chen")]

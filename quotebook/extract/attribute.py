@@ -184,7 +184,26 @@ def _next_clause(masked: str, found: list[Candidate], s: int, e: int, segments: 
     if main is not None:
         return [main]
     return [c for c in frame_sentence(masked, start, e, segments, paragraph, later, depth + 1)
-            if c.layout != "post"]
+            if c.layout != "post" and not _describes_source(masked, found[0], c)]
+
+
+# A finite verb, roughly: a clause has one, an apposition ("the head of the authority") has none.
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|"
+                          r"[a-z]+ed|[a-z]{3,}s)\b")
+
+
+def _describes_source(masked: str, first: Candidate, again: Candidate) -> bool:
+    """"C, according to Lee, who heads the authority.": read again from its comma, the same "according
+    to" takes what describes Lee for a second content; "…, according to Lee, the plan will fail" does not."""
+    if first.layout != "according" or again.layout != "according" or again.source != first.source:
+        return False
+    b, e = again.spans[0][0], again.spans[-1][1]
+    if _RELATIVE_START.match(masked, b) is not None:
+        return True
+    return MASK not in masked[b:e] and _CLAUSE_VERB.search(masked, b, e) is None  # (a quotation's words are masked)
+
+
+_RELATIVE_START = re.compile(r"(?:who|whom|whose|which|where)\b")
 
 
 _ONLY_ADVERBS = re.compile(r"\s*(?:[a-z]+ly\s+|also\s+|then\s+|later\s+)*")
@@ -497,7 +516,8 @@ def _carries_text(source: Source, cue: Cue) -> bool:
 def _according(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, paragraph: int) -> Candidate | None:
     prefix = masked[s:cue.start]
     name_end = masked.find(",", cue.end, e)
-    if _is_opener(prefix) or not prefix.strip():
+    if _is_opener(prefix) or not prefix.strip() or prefix.rstrip(" ,").rpartition(" ")[2] in _CLAUSE_OPENERS:
+        # ("The council met because, according to Lee, C": C is what Lee says, not "The council met because".)
         if name_end < 0:
             return None
         source = _np_after(masked, cue.end, name_end)
@@ -515,6 +535,11 @@ def _according(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, par
     kind, spans = kind_of(masked, span, segments)
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     return Candidate(spans, kind, source, "according to", "according", paragraph, seg_ids, 0.8)
+
+
+# Words that leave the clause they open unfinished before "according to".
+_CLAUSE_OPENERS = frozenset({"because", "that", "and", "but", "while", "although", "though", "since", "as", "if",
+                             "so", "when", "whether", "where"})
 
 
 def is_pure_quote(masked: str, s: int, e: int, segments: SegmentList) -> bool:
