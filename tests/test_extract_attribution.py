@@ -519,3 +519,11 @@ def test_what_describes_an_according_to_source_is_not_a_second_quote(aside):
 def test_a_clause_after_a_mid_sentence_according_to_is_its_content():
     quotes = extract_quotes("Intro.\n\nThe council met because, according to Maria Chen, the reservoir was full.")
     assert [(q.text, q.speaker) for q in quotes] == [("the reservoir was full", "Maria Chen")]
+
+
+@pytest.mark.parametrize("title, role_word", [("Sen.", "senator"), ("Gov.", "governor"), ("Rep.", "representative")])
+def test_the_role_word_finds_the_person_whose_title_was_abbreviated(title, role_word):
+    text = (f"Intro.\n\n{title} Maria Cantwell spoke after the debate. "
+            f"“Look at the record,” the {role_word} said.")
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Maria Cantwell"

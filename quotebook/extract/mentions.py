@@ -382,6 +382,19 @@ def _surname(name: str) -> str:
     return _clean_token(tokens[-1]) if tokens else ""
 
 
+# Titles written short before a name, and the word that stands for them later ("the senator").
+_ABBREVIATED_TITLES = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+                       "lt.": "lieutenant", "col.": "colonel", "capt.": "captain", "sgt.": "sergeant",
+                       "adm.": "admiral", "maj.": "major", "cmdr.": "commander", "dr.": "doctor",
+                       "prof.": "professor", "rev.": "reverend", "atty.": "attorney", "supt.": "superintendent"}
+
+
+def _holds_role(role: str, role_word: str) -> bool:
+    """Whether a role ("Sen.", "U.S. Secretary of State") holds a role word ("senator", "secretary")."""
+    low = role.lower()
+    return role_word in low or any(_ABBREVIATED_TITLES.get(word) == role_word for word in low.split())
+
+
 class Entities:
     """The people and organisations of one article, for resolving mentions."""
 
@@ -513,7 +526,7 @@ class Entities:
                 continue
             if " " not in entity.name and not entity.role and entity.gender is None:
                 continue  # a lone capitalised word ("Intro", "Reuters") is no sure person
-            if role_word and not (entity.role and role_word in entity.role.lower()):
+            if role_word and not (entity.role and _holds_role(entity.role, role_word)):
                 continue
             seen.add(id(entity))
             candidates.append((m.name_start, entity))
