@@ -188,8 +188,7 @@ def _next_clause(masked: str, found: list[Candidate], s: int, e: int, segments: 
 
 
 # A finite verb, roughly: a clause has one, an apposition ("the head of the authority") has none.
-_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|"
-                          r"[a-z]+ed|[a-z]{3,}s)\b")
+_CLAUSE_VERB = re.compile(rf"\b(?:{lexicon.AUXILIARY_VERBS}|[a-z]+ed|[a-z]{{3,}}s)\b")
 
 
 def _describes_source(masked: str, first: Candidate, again: Candidate) -> bool:

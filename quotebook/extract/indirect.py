@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from quotebook.extract import lexicon
 from quotebook.extract.cues import find_cues, skip_modifiers
 from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.records import Source
@@ -30,8 +31,8 @@ _OBJECT = re.compile(
     # "the New York Times", "Bill O’Reilly of Fox News": a name, whole.
     # "told MSNBC's “Morning Joe” (on Friday) that …": a show, when "that" follows.
     r"\s+(?:(?:[A-Z][\w.’'\-]*['’]s\s+)?[“\"]\x1a+[”\"](?=[^\x1a“”\"]{0,30}?\bthat\b)|him|her|them|me|us|you|reporters|journalists|supporters|voters|the\s+(?:[A-Z][\w.’'\-]*\s(?=[A-Z])){1,3}[A-Z][\w.’'\-]*"
-    r"|(?:the|an?)\s+\w+(?:\s+(?!(?:when|as|while|after|before|that|if|whether|the|an?|he|she|they|we|it|I|you|is|was|are|were|has|have|had|will|would|"
-    r"can|could|may|might|must|shall|should|does|did)\b)\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?"
+    r"|(?:the|an?)\s+\w+(?:\s+(?!(?:when|as|while|after|before|that|if|whether|the|an?|he|she|they|we|it|I|you|"
+    + lexicon.AUXILIARY_VERBS + r")\b)\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?"
     r"(?:\s+of\s+(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,3})?)"
     r"(?:\s+\([A-Z]{2,6}\))?"  # "the Associated Press (AP)"
     r"(?:\s+(?:on|last|this)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
@@ -80,7 +81,7 @@ def skip_object(masked: str, pos: int, end: int, base: str) -> int:
     return match.end()
 
 
-_FINITE_AFTER = re.compile(r"\s+(?:is|was|are|were|has|have|had|will|would|can|could|may|might|must|shall|should|does|did)\b")
+_FINITE_AFTER = re.compile(rf"\s+(?:{lexicon.AUXILIARY_VERBS})\b")
 
 
 _NOT_CLAUSE = frozenset(

@@ -13,7 +13,7 @@ from quotebook.extract.sources import _name_run_ending
 
 # An auxiliary or modal verb is no word of a noun phrase: "said the company would appeal" reports
 # a clause whose subject is "the company", it names no speaker.
-_NOT_AUX = r"(?!(?:is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|does|did|do)\b)"
+_NOT_AUX = rf"(?!(?:{lexicon.AUXILIARY_VERBS})\b)"
 
 # The head ends before a comma, a full stop (not the inner one of "U.S."), or a preposition or "who".
 _INVERTED_NP = re.compile(r"(?:the|a|an|one|two|three|several|some)\s+(?:" + _NOT_AUX + r"[\w’'\-\.]+\s+){0,5}?" + _NOT_AUX

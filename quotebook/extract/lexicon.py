@@ -74,6 +74,11 @@ def first_names() -> frozenset[str]:
     return female_names() | male_names()
 
 
+# Auxiliary and modal verbs, as the body of a regex alternation: a word a noun phrase never holds,
+# so where one follows a noun phrase a clause has begun ("told the forum he was", "said the company would").
+AUXILIARY_VERBS = "is|was|are|were|be|been|has|have|had|will|would|can|could|may|might|must|shall|should|does|did|do"
+
+
 def trie_pattern(forms: Iterable[str]) -> str:
     """A regex alternation shaped as a trie, so the regex engine matches it in one pass."""
     trie: dict = {}
