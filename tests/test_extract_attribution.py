@@ -527,3 +527,15 @@ def test_the_role_word_finds_the_person_whose_title_was_abbreviated(title, role_
             f"“Look at the record,” the {role_word} said.")
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Maria Cantwell"
+
+
+def test_a_reported_clause_interrupted_by_its_source_keeps_both_parts():
+    text = "Intro.\n\nMaria Chen spoke on Monday. This budget, she said, is the fairest in a decade."
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.speaker) == ("This budget … is the fairest in a decade", "Maria Chen")
+    assert len(quote.spans) == 2
+
+
+def test_an_opener_about_the_speakers_act_is_not_part_of_the_content():
+    (quote,) = extract_quotes("Intro.\n\nAsked about the budget, Maria Chen said, it was the fairest in a decade.")
+    assert quote.text == "it was the fairest in a decade"

@@ -456,6 +456,9 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
             return None  # "called the plan a disaster": a name for something, no quotation
         if cue.base in _NAMING and segments.starting_at(span[0]) and source.kind == "np":
             return None  # "a class called “Perception”": the name of a thing
+        lead = _interrupted_lead(masked, s, source, cue, span) if kind == "indirect" else None
+        if lead is not None:
+            spans = [lead] + spans  # "This campaign, he says, is different": one content, around its source
         layout = "pre"
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     confidence = 0.9 if kind != "indirect" else 0.7
@@ -481,6 +484,25 @@ def _before_apposition_head(masked: str, s: int, source: Source) -> int | None:
 
 # Cues whose subject never follows them: after "told" comes the one told ("“…,” told the Times").
 _NEVER_INVERTED = frozenset({"tell", "inform", "notify"})
+
+
+# Openers that describe the speaker's act, not what was said: "Asked about the plan, Lee said, …".
+_ACT_OPENER = re.compile(r"(?:Asked|Speaking|Responding|Addressing|Pressed|Writing|Talking|Appearing|Interviewed)\b")
+
+
+def _interrupted_lead(masked: str, s: int, source: Source, cue: Cue, span: tuple[int, int]) -> tuple[int, int] | None:
+    """"This campaign, he says, is different", "In his state, Christie said, offenders get treatment": a
+    source and cue set in commas inside the content. The part before them, from the sentence start."""
+    if source.kind not in ("pronoun", "name") or source.text.lower() in ("who", "which"):
+        return None
+    before = masked[s:source.start].rstrip()
+    if not before.endswith(",") or "," not in masked[cue.end:span[0]]:
+        return None
+    stop = s + len(before) - 1
+    text = masked[s:stop]
+    if not text.strip() or MASK in text or _is_opener(text) or _ACT_OPENER.match(text.lstrip()):
+        return None
+    return s + len(text) - len(text.lstrip()), stop
 
 
 # The preposition that opens a sentence's first phrase: a noun after it is no subject.
