@@ -539,3 +539,12 @@ def test_a_reported_clause_interrupted_by_its_source_keeps_both_parts():
 def test_an_opener_about_the_speakers_act_is_not_part_of_the_content():
     (quote,) = extract_quotes("Intro.\n\nAsked about the budget, Maria Chen said, it was the fairest in a decade.")
     assert quote.text == "it was the fairest in a decade"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The Gazette quoted Ines Varga as saying the ferry would not sail.", "Ines Varga"),
+    ("The Gazette quoted a port official as saying the ferry would not sail.", "a port official"),
+])
+def test_the_one_quoted_as_saying_is_the_speaker(sentence, speaker):
+    (quote,) = extract_quotes("Intro.\n\n" + sentence)
+    assert (quote.text, quote.speaker) == ("the ferry would not sail", speaker)

@@ -141,6 +141,10 @@ _QUOTED_AS = re.compile(r"\s+(?:is|was|were|are|has\s+been|have\s+been|had\s+bee
                         r"(?:\s+by\s+[^,;:\x1a“”\"]{1,40}?)?\s+as\s*$")
 
 
+# "The Post quoted Reyes as saying", "quoting a senior official as saying": the one quoted speaks.
+_QUOTING_AS = re.compile(r"\bquot(?:ed|es|ing)\s+([^,;:\x1a“”\"]{1,60}?)\s+as\s*$")
+
+
 def _strip_aux(seg: str) -> str:
     """seg without the auxiliaries, adverbs and asides that end it ("has also", ", however,")."""
     stripped = seg.rstrip()
@@ -171,6 +175,10 @@ def _without_final_phrases(seg: str) -> str:
         quoted = _QUOTED_AS.search(seg, max(0, len(seg) - 80))
         if quoted is not None:
             seg = seg[:quoted.start()]
+        else:
+            quoting = _QUOTING_AS.search(seg, max(0, len(seg) - 80))
+            if quoting is not None:
+                seg = seg[:quoting.end(1)]  # "The Post quoted Reyes as saying": Reyes, read as the subject
     stripped = seg.rstrip()
     if stripped.endswith(" to"):
         goes_on = _GOES_ON_TO.search(seg, max(0, len(seg) - 30))
