@@ -87,7 +87,8 @@ _NOT_NAMES = frozenset(
     yes well oh okay ok one two three four five six seven eight nine ten
     there's it's that's he's she's i'm we're they're don't said added wrote replied recalled explained
     unless absent amid amidst whether whereas toward towards via within without throughout beyond besides
-    regardless notwithstanding whenever wherever once""".split()
+    regardless notwithstanding whenever wherever once along alongside behind around across through near
+    outside inside beneath above below except per plus""".split()
 )
 _HONORIFIC_GENDER = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female",
                      "ms": "female", "miss": "female", "sir": "male", "dame": "female", "lady": "female",
