@@ -377,25 +377,11 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         if saying is not None:
             after = saying.end()
     prefix = masked[s:cue.start if inverted else source.start]
-    rest = masked[after:e]
     if not inverted:
         prefix = _clause_prefix(prefix)
-    boundary = _ends_with_boundary(prefix)
-    ends_in_quote = MASK in prefix and _ENDS_IN_CLOSER.search(prefix) is not None
-    rest_quote = _QUOTE_NEXT.match(rest) is not None
-    if inverted and (_TRAILING_APPOSITION.match(rest) or _TRAILING_RELATIVE.match(rest)):
-        rest = ""  # "said Charlie Black, a longtime Republican strategist."
-    trivial = _trivial_rest(rest) or MASK in prefix and _circumstance_rest(rest)
-    # "“A big truck” hit the barriers, he said, and “everyone started running.”": the content goes on.
-    goes_on = _GOES_ON.match(masked, after, e) if boundary and not trivial else None
-    ahead = segments.overlapping(goes_on.end(), e) if goes_on is not None else range(0)
-    if ahead and not find_cues(masked, goes_on.end(), segments[ahead[0]].start):
-        trivial = True
-    else:
-        goes_on = None
-    # “…,” the senator said his campaign… — a quote in an opener, then the main clause's content.
-    opens_with_quote = masked[s:s + 1] in _OPEN_MARKS or bool(segments.starting_at(s))
-    post = boundary and (ends_in_quote and (trivial or opens_with_quote) or (trivial and not rest_quote))
+    # (A post frame needs a boundary before its subject: two cues in three have none, and their rest is not read.)
+    post, goes_on = _post_layout(masked, s, e, prefix, after, inverted, segments) \
+        if _ends_with_boundary(prefix) else (False, None)
     if inverted and not post:
         return None
     if post:
@@ -437,6 +423,29 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
     seg_ids = set(_segments_in(segments, spans[0][0], spans[-1][1]))
     confidence = 0.9 if kind != "indirect" else 0.7
     return Candidate(spans, kind, source, masked[cue.start:cue.end], layout, paragraph, seg_ids, confidence)
+
+
+def _post_layout(masked: str, s: int, e: int, prefix: str, after: int, inverted: bool,
+                 segments: SegmentList) -> tuple[bool, re.Match[str] | None]:
+    """Whether a frame whose subject follows a boundary ("“…,” he said") has the post layout, and
+    where its content goes on after the frame, if it does."""
+    rest = masked[after:e]
+    ends_in_quote = MASK in prefix and _ENDS_IN_CLOSER.search(prefix) is not None
+    rest_quote = _QUOTE_NEXT.match(rest) is not None
+    if inverted and (_TRAILING_APPOSITION.match(rest) or _TRAILING_RELATIVE.match(rest)):
+        rest = ""  # "said Charlie Black, a longtime Republican strategist."
+    trivial = _trivial_rest(rest) or MASK in prefix and _circumstance_rest(rest)
+    # "“A big truck” hit the barriers, he said, and “everyone started running.”": the content goes on.
+    goes_on = _GOES_ON.match(masked, after, e) if not trivial else None
+    ahead = segments.overlapping(goes_on.end(), e) if goes_on is not None else range(0)
+    if ahead and not find_cues(masked, goes_on.end(), segments[ahead[0]].start):
+        trivial = True
+    else:
+        goes_on = None
+    # “…,” the senator said his campaign… — a quote in an opener, then the main clause's content.
+    opens_with_quote = masked[s:s + 1] in _OPEN_MARKS or bool(segments.starting_at(s))
+    post = ends_in_quote and (trivial or opens_with_quote) or (trivial and not rest_quote)
+    return post, goes_on
 
 
 # The preposition that opens a sentence's first phrase: a noun after it is no subject.
