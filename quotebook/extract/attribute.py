@@ -123,7 +123,7 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
     cues = find_cues(masked, s, e) if cues is None else cues
     ordered = cues
     # (An "according to" cue holds its literal: most sentences need no look at their cues for one.)
-    trailing = None if masked.find("ccording", s, e) < 0 else next(
+    trailing = None if not cues or masked.find("ccording", s, e) < 0 else next(
         (c for c in cues if c.base == "according to" and masked[c.start - 2:c.start].strip() == ","), None)
     if trailing is not None and trailing is not cues[0]:
         # "Smith told aides that C, according to two sources": the sources vouch for the whole clause.
