@@ -123,7 +123,7 @@ def frame_sentence(masked: str, s: int, e: int, segments: SegmentList, paragraph
     cues = find_cues(masked, s, e) if cues is None else cues
     ordered = cues
     # (An "according to" cue holds its literal: most sentences need no look at their cues for one.)
-    trailing = None if masked.find("ccording", s, e) < 0 else next(
+    trailing = None if not cues or masked.find("ccording", s, e) < 0 else next(
         (c for c in cues if c.base == "according to" and masked[c.start - 2:c.start].strip() == ","), None)
     if trailing is not None and trailing is not cues[0]:
         # "Smith told aides that C, according to two sources": the sources vouch for the whole clause.
@@ -395,25 +395,11 @@ def _verb_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, pa
         if saying is not None:
             after = saying.end()
     prefix = masked[s:cue.start if inverted else source.start]
-    rest = masked[after:e]
     if not inverted:
         prefix = _clause_prefix(prefix)
-    boundary = _ends_with_boundary(prefix)
-    ends_in_quote = MASK in prefix and _ENDS_IN_CLOSER.search(prefix) is not None
-    rest_quote = _QUOTE_NEXT.match(rest) is not None
-    if inverted and (_TRAILING_APPOSITION.match(rest) or _TRAILING_RELATIVE.match(rest)):
-        rest = ""  # "said Charlie Black, a longtime Republican strategist."
-    trivial = _trivial_rest(rest) or MASK in prefix and _circumstance_rest(rest)
-    # "“A big truck” hit the barriers, he said, and “everyone started running.”": the content goes on.
-    goes_on = _GOES_ON.match(masked, after, e) if boundary and not trivial else None
-    ahead = segments.overlapping(goes_on.end(), e) if goes_on is not None else range(0)
-    if ahead and not find_cues(masked, goes_on.end(), segments[ahead[0]].start):
-        trivial = True
-    else:
-        goes_on = None
-    # “…,” the senator said his campaign… — a quote in an opener, then the main clause's content.
-    opens_with_quote = masked[s:s + 1] in _OPEN_MARKS or bool(segments.starting_at(s))
-    post = boundary and (ends_in_quote and (trivial or opens_with_quote) or (trivial and not rest_quote))
+    # (A post frame needs a boundary before its subject: two cues in three have none, and their rest is not read.)
+    post, goes_on = _post_layout(masked, s, e, prefix, after, inverted, segments) \
+        if _ends_with_boundary(prefix) else (False, None)
     if inverted and not post:
         return None
     if post:
@@ -503,6 +489,29 @@ def _interrupted_lead(masked: str, s: int, source: Source, cue: Cue, span: tuple
     if not text.strip() or MASK in text or _is_opener(text) or _ACT_OPENER.match(text.lstrip()):
         return None
     return s + len(text) - len(text.lstrip()), stop
+
+
+def _post_layout(masked: str, s: int, e: int, prefix: str, after: int, inverted: bool,
+                 segments: SegmentList) -> tuple[bool, re.Match[str] | None]:
+    """Whether a frame whose subject follows a boundary ("“…,” he said") has the post layout, and
+    where its content goes on after the frame, if it does."""
+    rest = masked[after:e]
+    ends_in_quote = MASK in prefix and _ENDS_IN_CLOSER.search(prefix) is not None
+    rest_quote = _QUOTE_NEXT.match(rest) is not None
+    if inverted and (_TRAILING_APPOSITION.match(rest) or _TRAILING_RELATIVE.match(rest)):
+        rest = ""  # "said Charlie Black, a longtime Republican strategist."
+    trivial = _trivial_rest(rest) or MASK in prefix and _circumstance_rest(rest)
+    # "“A big truck” hit the barriers, he said, and “everyone started running.”": the content goes on.
+    goes_on = _GOES_ON.match(masked, after, e) if not trivial else None
+    ahead = segments.overlapping(goes_on.end(), e) if goes_on is not None else range(0)
+    if ahead and not find_cues(masked, goes_on.end(), segments[ahead[0]].start):
+        trivial = True
+    else:
+        goes_on = None
+    # “…,” the senator said his campaign… — a quote in an opener, then the main clause's content.
+    opens_with_quote = masked[s:s + 1] in _OPEN_MARKS or bool(segments.starting_at(s))
+    post = ends_in_quote and (trivial or opens_with_quote) or (trivial and not rest_quote)
+    return post, goes_on
 
 
 # The preposition that opens a sentence's first phrase: a noun after it is no subject.
