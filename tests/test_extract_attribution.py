@@ -548,3 +548,12 @@ def test_an_opener_about_the_speakers_act_is_not_part_of_the_content():
 def test_the_one_quoted_as_saying_is_the_speaker(sentence, speaker):
     (quote,) = extract_quotes("Intro.\n\n" + sentence)
     assert (quote.text, quote.speaker) == ("the ferry would not sail", speaker)
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The vote was rigged, Ann Lee told the Gazette in an interview.", "The vote was rigged"),
+    ("Ann Lee told the Gazette in Miami that the vote was rigged.", "that the vote was rigged"),
+])
+def test_the_one_told_ends_before_a_preposition(sentence, content):
+    (quote,) = extract_quotes("Intro.\n\n" + sentence)
+    assert (quote.text, quote.speaker) == (content, "Ann Lee")

@@ -31,7 +31,8 @@ _OBJECT = re.compile(
     # "the New York Times", "Bill O’Reilly of Fox News": a name, whole.
     # "told MSNBC's “Morning Joe” (on Friday) that …": a show, when "that" follows.
     r"\s+(?:(?:[A-Z][\w.’'\-]*['’]s\s+)?[“\"]\x1a+[”\"](?=[^\x1a“”\"]{0,30}?\bthat\b)|him|her|them|me|us|you|reporters|journalists|supporters|voters|the\s+(?:[A-Z][\w.’'\-]*\s(?=[A-Z])){1,3}[A-Z][\w.’'\-]*"
-    r"|(?:the|an?)\s+\w+(?:\s+(?!(?:when|as|while|after|before|that|if|whether|the|an?|he|she|they|we|it|I|you|"
+    r"|(?:the|an?)\s+\w+(?:\s+(?!(?:when|as|while|after|before|that|if|whether|the|an?|he|she|they|we|it|I|you|in|on|at|for|with|from|by|"
+    r"during|of|about|over|last|this|"
     + lexicon.AUXILIARY_VERBS + r")\b)\w+)?|(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,4}(?:['’]s\s+\w+)?"
     r"(?:\s+of\s+(?:[A-Z][\w.’'\-]*(?:\s(?=[A-Z]))?){1,3})?)"
     r"(?:\s+\([A-Z]{2,6}\))?"  # "the Associated Press (AP)"
