@@ -557,3 +557,15 @@ def test_the_one_quoted_as_saying_is_the_speaker(sentence, speaker):
 def test_the_one_told_ends_before_a_preposition(sentence, content):
     (quote,) = extract_quotes("Intro.\n\n" + sentence)
     assert (quote.text, quote.speaker) == (content, "Ann Lee")
+
+
+def test_a_role_set_beside_the_name_is_the_speakers_role_in_every_quote():
+    text = ("Intro.\n\n“We fought for safe staffing,” said Nancy Hagans, president of the State Nurses Association. "
+            "Ms. Hagans would not say more.\n\n“That is up to the members,” she said.")
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.role) for q in quotes] == [("Nancy Hagans", "president of the State Nurses Association")] * 2
+
+
+def test_a_description_that_is_no_role_gives_none():
+    (quote,) = extract_quotes("Intro.\n\n“It hurts,” said Ivo Brandt, 41, who lives near the port.")
+    assert quote.role is None

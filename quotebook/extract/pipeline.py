@@ -9,6 +9,7 @@ paragraphs) → mentions (resolve the source to a full name) → Quote.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 import logging
 import re
 
@@ -22,6 +23,7 @@ from quotebook.extract.marks import Segment, SegmentList, mask_quotations, pair_
 from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, Entity, find_mentions, mention_from_span, split_role
 from quotebook.extract.records import Candidate, Source
 from quotebook.extract.reported import find_reported, stance_words
+from quotebook.extract.roles import apposition_role
 from quotebook.extract.sentences import split_sentences
 from quotebook.extract.sources import QUANTITY_SUBJECTS, _source_before, carrier_author, governed_np, people_of, relative_antecedent
 from quotebook.extract.tidy import tidy_speakers
@@ -159,7 +161,23 @@ def _extract(text: str) -> list[Quote]:
     quotes = [_to_quote(text, masked, c, entities, segments) for c in candidates]
     quotes = [q for q in quotes if q is not None]
     quotes.sort(key=lambda q: q.spans[0])
-    return _drop_overlaps(quotes)
+    return _share_roles(_drop_overlaps(quotes))
+
+
+# Honorifics say how to address someone, not what they do: a role found beside the name replaces them.
+HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms"})
+
+
+def _share_roles(quotes: list[Quote]) -> list[Quote]:
+    """A person's role, read beside one of their names, is theirs in every quote of the article."""
+    roles: dict[str, str] = {}
+    for q in quotes:
+        if q.role and q.speaker and q.speaker_type == "person" and q.role not in HONORIFICS:
+            roles.setdefault(q.speaker, q.role)
+    if not roles:
+        return quotes
+    return [replace(q, role=roles[q.speaker]) if q.speaker in roles and (not q.role or q.role in HONORIFICS) else q
+            for q in quotes]
 
 
 # A first paragraph this short, with more text after it, is the headline.
@@ -431,6 +449,8 @@ def _to_quote(text: str, masked: str, cand: Candidate, entities: Entities, segme
         # "Lee issued a statement saying C": Lee; "Several supporters of the levy said": the supporters.
         mention = carrier_author(masked, mention) or people_of(masked, mention)
         speaker, speaker_type, role, certainty = resolve_source(text, masked, mention, entities, spans)
+        if speaker_type == "person" and mention.kind == "name" and (role is None or role in HONORIFICS):
+            role = apposition_role(masked, mention.end) or role  # "Sharon Graham, the general secretary of Unite,"
         confidence = cand.confidence * certainty  # kept within [0.05, 1] by comparisons, not min() and max()
         confidence = round(1.0 if confidence > 1.0 else 0.05 if confidence < 0.05 else confidence, 3)
     return Quote(

@@ -1,0 +1,34 @@
+"""A speaker's role from the words set beside the name: "Sharon Graham, the general secretary of
+Unite, said", "said Dr. Ravi Patel, an emergency physician." (A role before the name, "Sen. Ann Lee",
+is read with the name itself, by quotebook.extract.mentions.)"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from quotebook.extract import lexicon
+
+
+# A word of a name, dots inside it ("U.S") but not after it (the full stop ends the sentence).
+_WORD = r"[\w’'\-&]+(?:\.[\w’'\-&]+)*"
+
+
+@lru_cache(maxsize=1)
+def _apposition() -> re.Pattern[str]:
+    """", the general secretary of the Unite union," after a name: up to four words, a one-word title,
+    then what it is of ("of the Unite union", "at Goldman Sachs"), to the next comma or full stop."""
+    heads = sorted((re.escape(t) for t in lexicon.titles() if " " not in t and not t.endswith(".")), key=len, reverse=True)
+    return re.compile(
+        r",\s+(?:the\s+|an?\s+)?"
+        r"((?:[\w’'\-]+\s+){0,4}?(?:" + "|".join(heads) + r")"
+        r"(?:\s+(?:of|for|at|to|with|in)\s+(?:the\s+)?" + _WORD + r"(?:\s+(?:of\s+|and\s+)?(?-i:[A-Z])" + _WORD + r"){0,6})?)"
+        r"(?=\s*[,.;)]|\s*$)",
+        re.IGNORECASE,
+    )
+
+
+def apposition_role(masked: str, end: int) -> str | None:
+    """The role set in commas right after a name ending at end, or None."""
+    match = _apposition().match(masked, end, min(len(masked), end + 160))
+    return match.group(1) if match is not None else None
