@@ -569,3 +569,9 @@ def test_a_role_set_beside_the_name_is_the_speakers_role_in_every_quote():
 def test_a_description_that_is_no_role_gives_none():
     (quote,) = extract_quotes("Intro.\n\n“It hurts,” said Ivo Brandt, 41, who lives near the port.")
     assert quote.role is None
+
+
+@pytest.mark.parametrize("subject", ["A senior White House official", "One Trump campaign source", "Two State Department officials"])
+def test_an_unnamed_source_qualified_by_names_stays_anonymous(subject):
+    (quote,) = extract_quotes(f"Intro.\n\n{subject} said the talks had stalled.")
+    assert (quote.speaker, quote.speaker_type) == (subject, "anonymous")
