@@ -214,8 +214,10 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
 
 
 # A second verb phrase for the same subject ends the complement: "endorsed Trump and has appeared…".
+# (Led by the comma or space it opens on, not by ",?\s+": the regex engine then skips to those
+# characters at C speed instead of trying every position.)
 _NEXT_PREDICATE = re.compile(
-    r",?\s+(?:and|but)\s+(?:(?:has|had|have|is|was|were|are|will|would|then|also|later|now|did|does)\b|[a-z]+ed\s|said\s|says\s|told\s)"
+    r"[,\s](?:(?<=,)\s+|(?<=\s)\s*)(?:and|but)\s+(?:(?:has|had|have|is|was|were|are|will|would|then|also|later|now|did|does)\b|[a-z]+ed\s|said\s|says\s|told\s)"
 )
 _SOURCE_VERBISH = re.compile(
     r"\b(?:is|was|are|were|has|had|have|be|been|can|could|couldn’t|couldn't|would|will|should|may|might|must|"
@@ -255,7 +257,9 @@ def complement(masked: str, pos: int, end: int, to_comma: bool = False) -> tuple
         comma = masked.find(",", start + 2, stop)
         if comma > 0:
             stop = comma
-    more = _NEXT_PREDICATE.search(masked, start, stop)
+    # (Every _NEXT_PREDICATE match holds "and" or "but": str.find rules most complements out sooner.)
+    more = _NEXT_PREDICATE.search(masked, start, stop) \
+        if masked.find("and", start, stop) >= 0 or masked.find("but", start, stop) >= 0 else None
     if more is not None and more.start() - start >= 3:
         stop = more.start()
     timed = _TRAILING_TIME.search(masked, start, stop) if masked[start:stop].rstrip().endswith(_TIME_ENDINGS) else None
