@@ -97,13 +97,20 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
 
     sentences: the sentences of paragraphs already split, by paragraph index (others are split here).
     """
-    taken = sorted(span for c in existing for span in c.spans)
+    taken = sorted([span for c in existing for span in c.spans])
     taken_starts = [b for b, _ in taken]
     para_starts = [p.start for p in paragraphs]
     sentence_cache: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
     found: list[Candidate] = []
 
-    def sentence_of(pos: int) -> tuple[int, int, int] | None:
+    last: list[tuple[int, int, int, int]] = []  # sentence_of's last sentence
+
+    def sentence_of(pos: int) -> tuple[int, int, int, int] | None:
+        """(paragraph, start, end, end before the final punctuation) of the sentence holding pos."""
+        # Cues come in order, several to a sentence: the last one is tried first. (Paragraphs and
+        # their sentences do not overlap, so a sentence holding pos is the one the lookup finds.)
+        if last and last[0][1] <= pos < last[0][2]:
+            return last[0]
         index = bisect.bisect_right(para_starts, pos) - 1
         if index < 0 or pos >= paragraphs[index].end:
             return None
@@ -118,7 +125,10 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
         if i < 0:
             return None
         s, e = split[i]
-        return (index, s, e) if pos < e else None
+        if pos >= e:
+            return None
+        last[:] = [(index, s, e, trim_end(masked, s, e))]
+        return last[0]
 
     def free(b: int, e: int) -> bool:
         i = bisect.bisect_left(taken_starts, e)
@@ -160,7 +170,8 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             continue
         # Both frames report content_after's content, which lies after the cue and before the
         # sentence's final punctuation: in a sentence the frames have read already, it is taken.
-        if not room(cue.end, trim_end(masked, cue.end, where[2]), SHORTEST_CONTENT):
+        # (trim_end(masked, cue.end, where[2]) is the sentence's trimmed end, or cue.end when past it.)
+        if not room(cue.end, where[3] if where[3] > cue.end else cue.end, SHORTEST_CONTENT):
             continue
         i = bisect.bisect_left(post_starts, cue.start) - 1
         post = existing[post_sources[i][1]].source if i >= 0 and post_starts[i] >= where[1] else None
@@ -196,7 +207,7 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             where = sentence_of(cue_start)
             if where is None:
                 continue
-            if not room(cue_end, trim_end(masked, cue_end, where[2]), 1):
+            if not room(cue_end, where[3] if where[3] > cue_end else cue_end, 1):
                 continue  # inside content found already ("said he wants to run"): every span would overlap it
             cand = _stance_frame(masked, where[1], where[2], cue_start, cue_end, segments, where[0])
         if cand is not None and all(free(b, en) for b, en in cand.spans):
