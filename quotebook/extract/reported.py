@@ -26,6 +26,7 @@ from quotebook.extract.indirect import SHORTEST_CONTENT, clause_break, content_a
 from quotebook.extract.marks import MASK, SegmentList
 from quotebook.extract.mentions import mention_from_span
 from quotebook.extract.records import Candidate, Source
+from quotebook.extract.scan import literal_starts
 from quotebook.extract.sentences import split_sentences
 from quotebook.extract.quoted_frames import _COORDINATED_BEFORE, _PARTICIPLE_BEFORE, _pronoun_of
 from quotebook.extract.sources import _source_before, spokesperson_of
@@ -96,13 +97,20 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
 
     sentences: the sentences of paragraphs already split, by paragraph index (others are split here).
     """
-    taken = sorted(span for c in existing for span in c.spans)
+    taken = sorted([span for c in existing for span in c.spans])
     taken_starts = [b for b, _ in taken]
     para_starts = [p.start for p in paragraphs]
     sentence_cache: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
     found: list[Candidate] = []
 
-    def sentence_of(pos: int) -> tuple[int, int, int] | None:
+    last: list[tuple[int, int, int, int]] = []  # sentence_of's last sentence
+
+    def sentence_of(pos: int) -> tuple[int, int, int, int] | None:
+        """(paragraph, start, end, end before the final punctuation) of the sentence holding pos."""
+        # Cues come in order, several to a sentence: the last one is tried first. (Paragraphs and
+        # their sentences do not overlap, so a sentence holding pos is the one the lookup finds.)
+        if last and last[0][1] <= pos < last[0][2]:
+            return last[0]
         index = bisect.bisect_right(para_starts, pos) - 1
         if index < 0 or pos >= paragraphs[index].end:
             return None
@@ -117,7 +125,10 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
         if i < 0:
             return None
         s, e = split[i]
-        return (index, s, e) if pos < e else None
+        if pos >= e:
+            return None
+        last[:] = [(index, s, e, trim_end(masked, s, e))]
+        return last[0]
 
     def free(b: int, e: int) -> bool:
         i = bisect.bisect_left(taken_starts, e)
@@ -159,7 +170,8 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             continue
         # Both frames report content_after's content, which lies after the cue and before the
         # sentence's final punctuation: in a sentence the frames have read already, it is taken.
-        if not room(cue.end, trim_end(masked, cue.end, where[2]), SHORTEST_CONTENT):
+        # (trim_end(masked, cue.end, where[2]) is the sentence's trimmed end, or cue.end when past it.)
+        if not room(cue.end, where[3] if where[3] > cue.end else cue.end, SHORTEST_CONTENT):
             continue
         i = bisect.bisect_left(post_starts, cue.start) - 1
         post = existing[post_sources[i][1]].source if i >= 0 and post_starts[i] >= where[1] else None
@@ -195,14 +207,19 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
             where = sentence_of(cue_start)
             if where is None:
                 continue
-            if not room(cue_end, trim_end(masked, cue_end, where[2]), 1):
+            if not room(cue_end, where[3] if where[3] > cue_end else cue_end, 1):
                 continue  # inside content found already ("said he wants to run"): every span would overlap it
             cand = _stance_frame(masked, where[1], where[2], cue_start, cue_end, segments, where[0])
         if cand is not None and all(free(b, en) for b, en in cand.spans):
             add(cand)
+    shares = _share_places(masked)
     for cue in cues:
         # A share's subject lies in the 80 characters before its cue: only they are read, not the article.
-        if cue.base in ("according to", ":") or _SHARE_WORD.search(masked, cue.start - 80 if cue.start > 80 else 0, cue.start) is None:
+        lo = cue.start - 80 if cue.start > 80 else 0
+        i = bisect.bisect_left(shares, lo)
+        if i == len(shares) or shares[i] >= cue.start:
+            continue  # no place a _SHARE_WORD match could start at: its search would find none
+        if cue.base in ("according to", ":") or _SHARE_WORD.search(masked, lo, cue.start) is None:
             continue  # no "percent", "%" or "in 10" just before the cue
         where = sentence_of(cue.start)
         if where is None:
@@ -214,8 +231,10 @@ def find_reported(masked: str, paragraphs, segments: SegmentList, cues: list[Cue
 
 
 # A second verb phrase for the same subject ends the complement: "endorsed Trump and has appeared…".
+# (Led by the comma or space it opens on, not by ",?\s+": the regex engine then skips to those
+# characters at C speed instead of trying every position.)
 _NEXT_PREDICATE = re.compile(
-    r",?\s+(?:and|but)\s+(?:(?:has|had|have|is|was|were|are|will|would|then|also|later|now|did|does)\b|[a-z]+ed\s|said\s|says\s|told\s)"
+    r"[,\s](?:(?<=,)\s+|(?<=\s)\s*)(?:and|but)\s+(?:(?:has|had|have|is|was|were|are|will|would|then|also|later|now|did|does)\b|[a-z]+ed\s|said\s|says\s|told\s)"
 )
 _SOURCE_VERBISH = re.compile(
     r"\b(?:is|was|are|were|has|had|have|be|been|can|could|couldn’t|couldn't|would|will|should|may|might|must|"
@@ -255,7 +274,9 @@ def complement(masked: str, pos: int, end: int, to_comma: bool = False) -> tuple
         comma = masked.find(",", start + 2, stop)
         if comma > 0:
             stop = comma
-    more = _NEXT_PREDICATE.search(masked, start, stop)
+    # (Every _NEXT_PREDICATE match holds "and" or "but": str.find rules most complements out sooner.)
+    more = _NEXT_PREDICATE.search(masked, start, stop) \
+        if masked.find("and", start, stop) >= 0 or masked.find("but", start, stop) >= 0 else None
     if more is not None and more.start() - start >= 3:
         stop = more.start()
     timed = _TRAILING_TIME.search(masked, start, stop) if masked[start:stop].rstrip().endswith(_TIME_ENDINGS) else None
@@ -410,6 +431,24 @@ def _noun_frame(masked: str, e: int, owner: re.Match, noun: str, after: int, seg
 # than "i" and "o".
 _SHARE_NUMBER = r"\s+(?:\d+|ten|three|four|five)\b"
 _SHARE_WORD = re.compile(rf"percent|%|n(?<=\bin){_SHARE_NUMBER}|f(?<=\bof){_SHARE_NUMBER}")
+# "in" or "of" before what may be a number (a literal leads each: the scan skips to it at C speed).
+_IN_NUMBER = re.compile(r"in\s+(?:\d|ten|three|four|five)")
+_OF_NUMBER = re.compile(r"of\s+(?:\d|ten|three|four|five)")
+
+
+def _share_places(masked: str) -> list[int]:
+    """Every place a _SHARE_WORD match may start at, in masked or in a window of it, and some more:
+    "percent", "%", and the "n" or "f" of "in" or "of" before what may be a number, in order.
+
+    Found once an article by scans that skip to a literal: searching every cue's window with
+    _SHARE_WORD, led by a class (p, %, n, f), costs tens of instructions a character, where most
+    cues have no such place before them.
+    """
+    places = literal_starts(masked, ("percent", "%"))
+    places += [number.start() + 1 for number in _IN_NUMBER.finditer(masked)]
+    places += [number.start() + 1 for number in _OF_NUMBER.finditer(masked)]
+    places.sort()
+    return places
 
 
 def _percent_frame(masked: str, s: int, e: int, cue: Cue, segments: SegmentList,
