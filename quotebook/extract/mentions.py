@@ -28,11 +28,14 @@ assert all(a[1:].isalpha() and a[1:].islower() and len(a) <= 6 for a in _ABBREVI
 # A token once its capital is read (the abbreviations look back at it): _TOKEN's three
 # branches in its order. (Letters and hyphens as one class repeated, an apostrophe between:
 # the engine's fast loop. The abbreviations' lookbehinds are tried only before a short word and a
-# dot, which most tokens are not.)
+# dot, which most tokens are not.) Every branch ends before no letter, so what follows a token
+# never needs part of it back: the repeats are possessive (*+), which the engine runs without
+# keeping the places to go back to. (An abbreviation before a letter, "Sen.Lee", could only fail
+# later, at the end of the run; failing at once it leaves the same "Sen" to the third branch.)
 _AFTER_CAPITAL = (
     rf"(?:\.(?:[{_UPPER}]\.)*(?![{_LETTER}])"
-    r"|(?=[a-z]{1,5}\.)(?:" + "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS) + r")\."
-    rf"|[{_LETTER}\-]*(?:['’](?=[{_LETTER}]{{2}})[{_LETTER}\-]*)*(?![{_LETTER}]))"
+    r"|(?=[a-z]{1,5}\.)(?:" + "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS) + rf")\.(?![{_LETTER}])"
+    rf"|[{_LETTER}\-]*+(?:['’](?=[{_LETTER}]{{2}})[{_LETTER}\-]*+)*+(?![{_LETTER}]))"
 )
 _TOKEN = rf"[{_UPPER}]{_AFTER_CAPITAL}"
 _CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el|la|le|y)"
@@ -41,7 +44,8 @@ _CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el
 # Pompeo" is a headline and a paragraph, not one long title).
 _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
 _MORE_TOKENS = (
-    rf"(?:{_GAP}(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*"
+    # (Possessive: the run after a whole token always ends well, so no token is ever given back.)
+    rf"(?:{_GAP}(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*+"
     # ", Jr." / " Jr." / " III": one \s+ for the suffixes after a space, where ",?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV)"
     # read the spaces twice at every run's end (the same matches: the suffixes open with no space).
     r"(?:,\s+(?:Jr|Sr)\.|\s+(?:Jr\.|Sr\.|II|III|IV))?"
