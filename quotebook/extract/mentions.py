@@ -42,10 +42,13 @@ _CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el
 # Between the words of a name: spaces, or one line break of hard-wrapped text, but
 # never a blank line ("…, Meets Lukashenko\n\nU.S. Secretary of State Michael
 # Pompeo" is a headline and a paragraph, not one long title).
-_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
+# (Possessive: a space given back would only stand before the next word.)
+_GAP = r"(?:[ \t\u00a0]++|[ \t\u00a0]*+\n[ \t\u00a0]*+)"
 _MORE_TOKENS = (
-    # (Possessive: the run after a whole token always ends well, so no token is ever given back.)
-    rf"(?:{_GAP}(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*+"
+    # (Possessive: the run after a whole token always ends well, so no token is ever given back.
+    # A capital is read as a token at once: the connectors and prefixes, all in small letters, are
+    # tried only before the letters they open with, not before every word.)
+    rf"(?:{_GAP}(?:{_TOKEN}|(?=[oftdvbiaely])(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN}))*+"
     # ", Jr." / " Jr." / " III": one \s+ for the suffixes after a space, where ",?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV)"
     # read the spaces twice at every run's end (the same matches: the suffixes open with no space).
     r"(?:,\s+(?:Jr|Sr)\.|\s+(?:Jr\.|Sr\.|II|III|IV))?"
