@@ -201,6 +201,10 @@ def _trim_run(run: str) -> tuple[int, int]:
         # One word, most runs ("The", "Trump"): the two loops below, for a single word.
         kept = _clean_token(run) not in _NOT_NAMES and (run[:1].isupper() or run.startswith(("al-", "el-")))
         return (0, len(run)) if kept else (0, 0)
+    if tokens and _keeps_both_ends(tokens):
+        # Most runs of several words lose none (the loops below would pop nothing): their ends, read
+        # from the split already made instead of a match object per word. (split() and \S+ cut at the same spaces.)
+        return len(run) - len(run.lstrip()), len(run.rstrip())
     words = list(_NON_SPACE.finditer(run))
     while words and _clean_token(words[0].group()) in _NOT_NAMES:
         words.pop(0)
@@ -210,6 +214,13 @@ def _trim_run(run: str) -> tuple[int, int]:
     if not words:
         return 0, 0
     return words[0].start(), words[-1].end()
+
+
+def _keeps_both_ends(tokens: list[str]) -> bool:
+    """Whether _trim_run's loops keep the first and the last of tokens (not when either is a word they test further)."""
+    last = tokens[-1]
+    return (_clean_token(tokens[0]) not in _NOT_NAMES and (last[:1].isupper() or last.startswith(("al-", "el-")))
+            and _clean_token(last) not in _NOT_NAMES)
 
 
 # Months that are also surnames ("Theresa May", "Ai Jun"), kept after a first name.
