@@ -28,20 +28,27 @@ assert all(a[1:].isalpha() and a[1:].islower() and len(a) <= 6 for a in _ABBREVI
 # A token once its capital is read (the abbreviations look back at it): _TOKEN's three
 # branches in its order. (Letters and hyphens as one class repeated, an apostrophe between:
 # the engine's fast loop. The abbreviations' lookbehinds are tried only before a short word and a
-# dot, which most tokens are not.)
+# dot, which most tokens are not.) Every branch ends before no letter, so what follows a token
+# never needs part of it back: the repeats are possessive (*+), which the engine runs without
+# keeping the places to go back to. (An abbreviation before a letter, "Sen.Lee", could only fail
+# later, at the end of the run; failing at once it leaves the same "Sen" to the third branch.)
 _AFTER_CAPITAL = (
     rf"(?:\.(?:[{_UPPER}]\.)*(?![{_LETTER}])"
-    r"|(?=[a-z]{1,5}\.)(?:" + "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS) + r")\."
-    rf"|[{_LETTER}\-]*(?:['’](?=[{_LETTER}]{{2}})[{_LETTER}\-]*)*(?![{_LETTER}]))"
+    r"|(?=[a-z]{1,5}\.)(?:" + "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS) + rf")\.(?![{_LETTER}])"
+    rf"|[{_LETTER}\-]*+(?:['’](?=[{_LETTER}]{{2}})[{_LETTER}\-]*+)*+(?![{_LETTER}]))"
 )
 _TOKEN = rf"[{_UPPER}]{_AFTER_CAPITAL}"
 _CONNECTOR = r"(?:of|the|for|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|el|la|le|y)"
 # Between the words of a name: spaces, or one line break of hard-wrapped text, but
 # never a blank line ("…, Meets Lukashenko\n\nU.S. Secretary of State Michael
 # Pompeo" is a headline and a paragraph, not one long title).
-_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"
+# (Possessive: a space given back would only stand before the next word.)
+_GAP = r"(?:[ \t\u00a0]++|[ \t\u00a0]*+\n[ \t\u00a0]*+)"
 _MORE_TOKENS = (
-    rf"(?:{_GAP}(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN})*"
+    # (Possessive: the run after a whole token always ends well, so no token is ever given back.
+    # A capital is read as a token at once: the connectors and prefixes, all in small letters, are
+    # tried only before the letters they open with, not before every word.)
+    rf"(?:{_GAP}(?:{_TOKEN}|(?=[oftdvbiaely])(?:{_CONNECTOR}\s+)?(?:al-|el-)?{_TOKEN}))*+"
     # ", Jr." / " Jr." / " III": one \s+ for the suffixes after a space, where ",?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV)"
     # read the spaces twice at every run's end (the same matches: the suffixes open with no space).
     r"(?:,\s+(?:Jr|Sr)\.|\s+(?:Jr\.|Sr\.|II|III|IV))?"
@@ -201,6 +208,10 @@ def _trim_run(run: str) -> tuple[int, int]:
         # One word, most runs ("The", "Trump"): the two loops below, for a single word.
         kept = _clean_token(run) not in _NOT_NAMES and (run[:1].isupper() or run.startswith(("al-", "el-")))
         return (0, len(run)) if kept else (0, 0)
+    if tokens and _keeps_both_ends(tokens):
+        # Most runs of several words lose none (the loops below would pop nothing): their ends, read
+        # from the split already made instead of a match object per word. (split() and \S+ cut at the same spaces.)
+        return len(run) - len(run.lstrip()), len(run.rstrip())
     words = list(_NON_SPACE.finditer(run))
     while words and _clean_token(words[0].group()) in _NOT_NAMES:
         words.pop(0)
@@ -210,6 +221,13 @@ def _trim_run(run: str) -> tuple[int, int]:
     if not words:
         return 0, 0
     return words[0].start(), words[-1].end()
+
+
+def _keeps_both_ends(tokens: list[str]) -> bool:
+    """Whether _trim_run's loops keep the first and the last of tokens (not when either is a word they test further)."""
+    last = tokens[-1]
+    return (_clean_token(tokens[0]) not in _NOT_NAMES and (last[:1].isupper() or last.startswith(("al-", "el-")))
+            and _clean_token(last) not in _NOT_NAMES)
 
 
 # Months that are also surnames ("Theresa May", "Ai Jun"), kept after a first name.
