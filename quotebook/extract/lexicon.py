@@ -239,12 +239,13 @@ def scan_words(text: str, lists: tuple[WordList, ...]) -> None:
     found = {}
     for words in lists:
         pattern, forms = words.pattern(), words.forms
+        blocker = _blocker(words.not_before)  # (looked up once a list, not once a word)
         spans, resume = [], 0
         for pos, end, word in places:
             if pos >= resume:
                 if word is not None:
                     # (A set lookup and a test of the next character instead of a match: the same span.)
-                    if word in forms and not _blocks(words.not_before, text, end):
+                    if word in forms and (blocker is None or blocker.match(text, end) is None):
                         spans.append((pos, end))
                         resume = end
                     continue
@@ -256,16 +257,12 @@ def scan_words(text: str, lists: tuple[WordList, ...]) -> None:
     _last_shared = (text, found)
 
 
-def _blocks(not_before: str, text: str, end: int) -> bool:
-    """Whether the character at end is one a list's word may not stand before, for a word the shared scan
-    found: that scan already saw no \\w or - there, and a shorter or a longer form of the list cannot match
-    where the letters-only word does not (a letter follows the one, the shared scan would have found the other)."""
-    return not_before != r"\w\-" and _class_of(not_before).match(text, end) is not None
-
-
 @lru_cache(maxsize=None)
-def _class_of(body: str) -> re.Pattern[str]:
-    return re.compile("[" + body + "]")
+def _blocker(not_before: str) -> re.Pattern[str] | None:
+    """The characters a list's word may not stand before, beyond the \\w and - the shared scan already
+    saw none of after a word it found (None: no more); a shorter or a longer form of the list cannot match
+    where the letters-only word does not (a letter follows the one, the shared scan would have found the other)."""
+    return None if not_before == r"\w\-" else re.compile("[" + not_before + "]")
 
 
 @lru_cache(maxsize=None)

@@ -142,9 +142,6 @@ def pair_quotation_marks(text: str, paragraphs: list[Paragraph]) -> SegmentList:
         singles: list[Mark] = []
         for match in _marks_in(text, places[lo:hi], para):
             start = match.start()
-            if (text[start] in "'’" and para.start < start < para.end - 1 and match.end() == start + 1
-                    and text[start - 1].isalnum() and text[start + 1].isalnum()):
-                continue  # "don’t", "Trump's": what _classify says of an apostrophe between letters, sooner
             mark = _classify(text, start, match.end(), para)
             if mark is not None:
                 (singles if mark.single else doubles).append(mark)
@@ -164,10 +161,15 @@ def pair_quotation_marks(text: str, paragraphs: list[Paragraph]) -> SegmentList:
 
 def _marks_in(text: str, places: list[int], para: Paragraph) -> Iterator[re.Match[str]]:
     """The matches of _MARK.finditer(text, para.start, para.end), tried only at places (the paragraph's
-    mark characters)."""
+    mark characters), but for the apostrophes between letters."""
     resume = para.start
     for pos in places:
         if pos >= resume:
+            if (text[pos] in "'’" and para.start < pos < para.end - 1
+                    and text[pos - 1].isalnum() and text[pos + 1].isalnum()):
+                # "don’t", "Trump's": what _classify says of an apostrophe between letters, before a match
+                # is tried (a one-character match, as a letter follows: the next place is past it anyway).
+                continue
             match = _MARK.match(text, pos, para.end)
             if match is not None:  # a lone backtick is no mark
                 resume = match.end()

@@ -24,6 +24,7 @@ from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, Entity, fin
 from quotebook.extract.records import Candidate, Source
 from quotebook.extract.reported import find_reported, stance_words
 from quotebook.extract.roles import apposition_role
+from quotebook.extract.scan import literal_starts
 from quotebook.extract.sentences import split_sentences
 from quotebook.extract.sources import QUANTITY_SUBJECTS, _source_before, carrier_author, governed_np, people_of, relative_antecedent
 from quotebook.extract.tidy import tidy_speakers
@@ -251,7 +252,8 @@ def _transcript_turns(text: str, masked: str, paragraphs, segments) -> dict[int,
     transcript's unmarked lines are kept apart from quotations (the kind follows the marks).
     """
     turns = {}
-    for index, para in enumerate(paragraphs[1:], start=1):
+    for index in _paragraphs_with_colon(text, paragraphs):
+        para = paragraphs[index]
         match = _TURN.match(text, para.start, para.end)  # the text: a label may open a quotation
         if match and not text[match.end():para.end].isupper():
             source = Source(match.start(1), match.end(1), match.group(1), "name")
@@ -262,6 +264,18 @@ def _transcript_turns(text: str, masked: str, paragraphs, segments) -> dict[int,
             seg_ids = {i for i in segments.overlapping(*span) if segments[i].start >= span[0]}
             turns[index] = Candidate(spans, kind, source, ":", "colon", index, seg_ids, 0.7)
     return turns if len(turns) >= 2 else {}
+
+
+def _paragraphs_with_colon(text: str, paragraphs) -> list[int]:
+    """The paragraphs after the first that hold a colon, in order: only they can open with a speaker label
+    (a text has few colons, so str.find skips to each instead of a match tried on every paragraph)."""
+    starts = [para.start for para in paragraphs]
+    found: list[int] = []
+    for pos in literal_starts(text, ":"):
+        index = bisect.bisect_right(starts, pos) - 1
+        if index >= 1 and pos < paragraphs[index].end and (not found or found[-1] != index):
+            found.append(index)
+    return found
 
 
 def _attach_bare(text: str, masked: str, bare, candidates: list[Candidate], segments, paragraphs,

@@ -8,9 +8,11 @@ sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from quotebook.extract import lexicon
 from quotebook.extract.marks import MASK
+from quotebook.extract.scan import literal_starts
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm maj st jr sr prof rev hon pres
@@ -33,7 +35,8 @@ def split_sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence offsets within masked[start:end]."""
     sentences = []
     last = start
-    plain = masked.find("!", start, end) < 0 and masked.find("?", start, end) < 0 and masked.find("…", start, end) < 0
+    stops = _other_stops(masked)
+    plain = bisect_left(stops, start) == bisect_left(stops, end)  # no "!", "?" or "…" in the paragraph
     for match in (_DOT_BOUNDARY if plain else _BOUNDARY).finditer(masked, start, end):
         stop = match.end()
         if _is_abbreviation(masked, match.start(), last):
@@ -49,6 +52,18 @@ def split_sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         sentences.append((last, end))
     # (Few sentences open with a bracket: the others are kept as they are without a call each.)
     return [_inside_brackets(masked, b, e) if masked[b] == "(" else (b, e) for b, e in sentences if e > b]
+
+
+_last_stops: tuple[str, list[int]] | None = None  # (masked, where its "!", "?" and "…" stand): the last text
+
+
+def _other_stops(masked: str) -> list[int]:
+    """Where the stops other than the full stop stand in masked: found once an article, with str.find,
+    where each paragraph looked for them with three finds of its own."""
+    global _last_stops
+    if _last_stops is None or _last_stops[0] is not masked:
+        _last_stops = (masked, literal_starts(masked, "!?…"))
+    return _last_stops[1]
 
 
 def _inside_brackets(masked: str, b: int, e: int) -> tuple[int, int]:
