@@ -575,3 +575,8 @@ def test_a_description_that_is_no_role_gives_none():
 def test_an_unnamed_source_qualified_by_names_stays_anonymous(subject):
     (quote,) = extract_quotes(f"Intro.\n\n{subject} said the talks had stalled.")
     assert (quote.speaker, quote.speaker_type) == (subject, "anonymous")
+
+
+def test_words_before_a_name_that_hold_no_title_are_no_role():
+    text = "Ready For Ines Varga\n\nThe vote is Tuesday.\n\n“We are ready,” Ines Varga said."
+    assert [q.role for q in extract_quotes(text)] == [None]

@@ -27,6 +27,7 @@ from quotebook.extract.roles import apposition_role
 from quotebook.extract.scan import literal_starts
 from quotebook.extract.sentences import split_sentences
 from quotebook.extract.sources import QUANTITY_SUBJECTS, _source_before, carrier_author, governed_np, people_of, relative_antecedent
+from quotebook.extract.subjects import role_heads
 from quotebook.extract.tidy import tidy_speakers
 from quotebook.extract.unsourced import find_unsourced
 
@@ -170,7 +171,9 @@ HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms"})
 
 
 def _share_roles(quotes: list[Quote]) -> list[Quote]:
-    """A person's role, read beside one of their names, is theirs in every quote of the article."""
+    """A person's role, read beside one of their names, is theirs in every quote of the article; words
+    before a name that hold no title ("Ready for", a title-case headline's "… Goes After …") are none."""
+    quotes = [replace(q, role=None) if q.role and not _holds_title(q.role) else q for q in quotes]
     roles: dict[str, str] = {}
     for q in quotes:
         if q.role and q.speaker and q.speaker_type == "person" and q.role not in HONORIFICS:
@@ -179,6 +182,11 @@ def _share_roles(quotes: list[Quote]) -> list[Quote]:
         return quotes
     return [replace(q, role=roles[q.speaker]) if q.speaker in roles and (not q.role or q.role in HONORIFICS) else q
             for q in quotes]
+
+
+def _holds_title(role: str) -> bool:
+    heads = role_heads()
+    return any(word.lower().strip(",") in heads for word in role.split())
 
 
 # A first paragraph this short, with more text after it, is the headline.

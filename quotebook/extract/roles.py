@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from quotebook.extract import lexicon
+from quotebook.extract.subjects import role_heads
 
 
 # A word of a name, dots inside it ("U.S") but not after it (the full stop ends the sentence).
@@ -18,7 +18,7 @@ _WORD = r"[\w’'\-&]+(?:\.[\w’'\-&]+)*"
 def _apposition() -> re.Pattern[str]:
     """", the general secretary of the Unite union," after a name: up to four words, a one-word title,
     then what it is of ("of the Unite union", "at Goldman Sachs"), to the next comma or full stop."""
-    heads = sorted((re.escape(t) for t in lexicon.titles() if " " not in t and not t.endswith(".")), key=len, reverse=True)
+    heads = sorted((re.escape(t) for t in role_heads() if not t.endswith(".")), key=len, reverse=True)
     return re.compile(
         r",\s+(?:the\s+|an?\s+)?"
         r"((?:[\w’'\-]+\s+){0,4}?(?:" + "|".join(heads) + r")"

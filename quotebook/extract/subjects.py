@@ -95,7 +95,7 @@ def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
     if match is not None:
         # "Labour leader Keir Starmer", "Rail union boss Mick Lynch": the name after the role speaks.
         described = _ROLE_THEN_NAME.match(masked, match.end(), end)
-        if described is not None and described.group(1) in _role_heads():
+        if described is not None and described.group(1) in role_heads():
             return Source(described.start(2), described.end(2), described.group(2), "name")
         text = match.group()
         first = text.split()[0]
@@ -107,7 +107,7 @@ def _sentence_subject(masked: str, s: int, end: int) -> Source | None:
 
 
 @lru_cache(maxsize=1)
-def _role_heads() -> frozenset[str]:
+def role_heads() -> frozenset[str]:
     """The one-word titles ("leader", "boss", "strategist"): not title_words, which holds "of" and "and"."""
     return frozenset(title for title in lexicon.titles() if " " not in title)
 
