@@ -143,6 +143,11 @@ def _clean_tokens(phrase: str) -> list[str]:
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
+def first_name_or_initial(token: str) -> bool:
+    """Whether a word of a name is a known first name or an initial ("T."): a person is named."""
+    return _clean_token(token) in lexicon.first_names() or _INITIAL.fullmatch(token) is not None
+
+
 @lru_cache(maxsize=4096)
 def split_role(phrase: str) -> tuple[str | None, str]:
     """Split "U.S. Secretary of State Michael Pompeo" into (role, name).
@@ -165,7 +170,7 @@ def split_role(phrase: str) -> tuple[str | None, str]:
         if not particle and (low in titles or word.lower() in titles or not word[:1].isupper()):
             # "Steve King", "Peter T. King", "John Major": after a first name or an initial, a surname.
             if not (cut == len(tokens) and cut >= 2 and word[:1].isupper()
-                    and (lows[cut - 2] in firsts or _INITIAL.fullmatch(tokens[cut - 2]))):
+                    and first_name_or_initial(tokens[cut - 2])):
                 break
         cut -= 1
     for i, low in enumerate(lows[cut:-1]):

@@ -12,7 +12,7 @@ import re
 
 from quotebook.extract import lexicon
 from quotebook.extract.marks import MASK
-from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES, name_runs
+from quotebook.extract.mentions import NAME_RUN, PRONOUNS, _NOT_NAMES, first_name_or_initial, name_runs
 from quotebook.extract.records import Source
 from quotebook.extract.subjects import (
     _AUX_WORDS,
@@ -436,6 +436,7 @@ def _apposition_source(masked: str, offset: int, rest: str) -> Source | None:
     b, e = name
     if head[b:e].split()[-1].lower() in _NOT_NAMES:
         return None
+    # (title_words, not the one-word titles: "Secretary of State, John Foster Dulles," ends in "state".)
     if head[b:e].split()[-1].lower() in lexicon.title_words() and not _holds_a_person(head[b:e]):
         # "The Transport Secretary, Louise Haigh, said": a capitalised office, and the name beside it speaks.
         # (Not "Representative Peter T. King, Republican of New York,": a name that ends like a title.)
@@ -474,8 +475,7 @@ def _described_source(masked: str, offset: int, head: str, aside: str) -> Source
 
 def _holds_a_person(run: str) -> bool:
     """Whether a capitalised run holds a first name or an initial, so names someone."""
-    names = lexicon.first_names()
-    return any(len(word) <= 2 and word.endswith(".") or word.lower() in names for word in run.split())
+    return any(first_name_or_initial(word) for word in run.split())
 
 
 def _np_after(masked: str, pos: int, end: int) -> Source | None:
