@@ -518,7 +518,7 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
             return source.text, "anonymous", None, 0.8  # "a spokesman for the campaign", "a source close to him"
         # (An indefinite one is unnamed whatever names qualify it: "a senior White House official".)
         if head in lexicon.anonymous_nouns() and (determiner in _INDEFINITE or not _has_proper_name(
-                words[1:-1] if determiner in _ANONYMOUS_DETERMINERS else words[:-1])):
+                words[1:-1] if determiner == "the" else words[:-1])):
             if determiner == "the" and head in lexicon.title_words():
                 entity, certainty = entities.recent_person(source.start, None, role_word=head, exclude=tuple(spans))
                 if entity is not None:
@@ -598,9 +598,6 @@ def _relative_object(masked: str, pronoun: Source, entities: Entities) -> Entity
 
 
 # "One official", "Another aide": the word before the noun counts people, it names none.
-_ANONYMOUS_DETERMINERS = frozenset({"the", "a", "an", "one", "another", "two", "three", "several", "some", "many"})
-
-
 _INDEFINITE = frozenset({"a", "an", "one", "another", "two", "three", "several", "some", "many"})
 
 
