@@ -58,7 +58,7 @@ from quotebook.extract.sources import (
     relative_antecedent,
     relative_subject,
 )
-from quotebook.extract.subjects import _clause_prefix, _is_opener, _subject_leads
+from quotebook.extract.subjects import _LEAD_WORDS, _clause_prefix, _is_opener, _subject_leads
 
 __all__ = ["Candidate", "Source", "frame_sentence", "is_pure_quote", "relative_antecedent"]
 
@@ -567,9 +567,9 @@ def _according(masked: str, s: int, e: int, cue: Cue, segments: SegmentList, par
     return Candidate(spans, kind, source, "according to", "according", paragraph, seg_ids, 0.8)
 
 
-# Words that leave the clause they open unfinished before "according to".
-_CLAUSE_OPENERS = frozenset({"because", "that", "and", "but", "while", "although", "though", "since", "as", "if",
-                             "so", "when", "whether", "where"})
+# Words that leave the clause they open unfinished before "according to": those that can stand
+# before a clause's subject, and a few more.
+_CLAUSE_OPENERS = _LEAD_WORDS | {"though", "since", "whether", "where"}
 
 
 def is_pure_quote(masked: str, s: int, e: int, segments: SegmentList) -> bool:
