@@ -580,3 +580,12 @@ def test_an_unnamed_source_qualified_by_names_stays_anonymous(subject):
 def test_words_before_a_name_that_hold_no_title_are_no_role():
     text = "Ready For Ines Varga\n\nThe vote is Tuesday.\n\n“We are ready,” Ines Varga said."
     assert [q.role for q in extract_quotes(text)] == [None]
+
+
+def test_said_a_name_of_an_organisation_is_the_person_speaking():
+    (quote,) = extract_quotes("Intro.\n\n“This is a win for families,” said Tom Brandt of the Consumer Federation.")
+    assert quote.speaker == "Tom Brandt"
+
+
+def test_a_lone_past_tense_verb_is_no_content():
+    assert extract_quotes("Intro.\n\nConsumer advocates cheered.") == []

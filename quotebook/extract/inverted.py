@@ -38,7 +38,9 @@ _DESCRIBED = re.compile(r"(?:(?!(?:the|a|an|in|on|at|to|of|for|with|by|from|that
 
 
 # After a capitalised word: role words in lower case, then a full name.
-_DESCRIBES_NAME = re.compile(r"(?:\s+[a-z][a-z\-]+){1,3}\s+[A-Z][\w.’'\-]*\s+[A-Z][\w’'\-]+"
+# (Not "of the" and the like: "said Tom Brandt of the Consumer Federation" names Brandt, then where he works.)
+_DESCRIBES_NAME = re.compile(r"(?:\s+(?!(?:of|the|at|for|from|with|in|on|and|to|by|an?)\b)[a-z][a-z\-]+){1,3}"
+                             r"\s+[A-Z][\w.’'\-]*\s+[A-Z][\w’'\-]+"
                              r"(?=\s*(?:[,.;:(]|$|\s+(?:during|in|at|on|after|before|while|when|who)\b))")
 
 

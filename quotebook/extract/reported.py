@@ -287,6 +287,9 @@ def complement(masked: str, pos: int, end: int, to_comma: bool = False) -> tuple
         stop -= 1
     if stop - start < 2:
         return None
+    word = masked[start:stop]
+    if word.endswith("ed") and word.isalpha() and word.islower():
+        return None  # "Consumer advocates cheered.": a verb of its own, not what "advocates" took
     return start, stop
 
 
