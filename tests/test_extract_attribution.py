@@ -589,3 +589,8 @@ def test_said_a_name_of_an_organisation_is_the_person_speaking():
 
 def test_a_lone_past_tense_verb_is_no_content():
     assert extract_quotes("Intro.\n\nConsumer advocates cheered.") == []
+
+
+def test_people_at_an_organisation_are_the_speaker_not_the_organisation():
+    (quote,) = extract_quotes("Intro.\n\nAnalysts at Harbour Capital said the ruling was sound.")
+    assert (quote.speaker, quote.speaker_type) == ("Analysts at Harbour Capital", "anonymous")

@@ -420,7 +420,8 @@ _PASSIVE_CUE_BY = re.compile(
     r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:voiced|expressed|stated|said|made|echoed|put|explained|described)"
     r"\s+by\s+([A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})\.?$"
 )
-_SPOKESPERSON_NP = re.compile(r"(?:the|an?|one|two|several|some)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\s+(?:for|of|at|with|to|from)\b")
+# (The determiner may be missing before a plural: "Analysts at Morgan Stanley".)
+_SPOKESPERSON_NP = re.compile(r"(?:(?:the|an?|one|two|several|some)\s+(?:[\w\-]+\s+){0,2}?)?([a-z]+)\s+(?:for|of|at|with|to|from)\b")
 
 
 # "Trump issued the following statement:" — the statement is the paragraph after the colon.

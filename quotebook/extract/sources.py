@@ -213,8 +213,11 @@ def _ends_with_boundary(prefix: str) -> bool:
     return tail.endswith("--")
 
 
+# Or a capitalised plural with no determiner, opening its clause (no word or comma and a space before it):
+# "Analysts at Morgan Stanley said".
 _SPOKESPERSON = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\s+(?:for|of|at|with|to|from|close\s+to)\s+(?:the\s+)?"
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome)\s+(?:[\w\-]+\s+){0,2}?|(?<![\w,] )(?<![\w,])\b(?=[A-Z][a-z]+s\s))"
+    r"([A-Za-z][a-z]+)\s+(?:for|of|at|with|to|from|close\s+to)\s+(?:the\s+)?"
 )
 
 
