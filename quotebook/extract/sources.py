@@ -213,7 +213,8 @@ def _ends_with_boundary(prefix: str) -> bool:
     return tail.endswith("--")
 
 
-# Or a capitalised plural with no determiner, opening its clause (no word or comma and a space before it):
+# A word for a source and whom it is with: "a spokesman for Platte River", "two aides to the governor", and
+# a capitalised plural with no determiner opening its clause (no word or comma and a space before it):
 # "Analysts at Morgan Stanley said".
 _SPOKESPERSON = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome)\s+(?:[\w\-]+\s+){0,2}?|(?<![\w,] )(?<![\w,])\b(?=[A-Z][a-z]+s\s))"
