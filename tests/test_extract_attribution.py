@@ -594,3 +594,8 @@ def test_a_lone_past_tense_verb_is_no_content():
 def test_people_at_an_organisation_are_the_speaker_not_the_organisation():
     (quote,) = extract_quotes("Intro.\n\nAnalysts at Harbour Capital said the ruling was sound.")
     assert (quote.speaker, quote.speaker_type) == ("Analysts at Harbour Capital", "anonymous")
+
+
+def test_a_role_in_small_letters_before_the_name_is_the_role():
+    (quote,) = extract_quotes("Intro.\n\n“We needed this,” manager Ruben Amorim told reporters.")
+    assert (quote.speaker, quote.role) == ("Ruben Amorim", "manager")

@@ -23,7 +23,7 @@ from quotebook.extract.marks import Segment, SegmentList, mask_quotations, pair_
 from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, Entity, find_mentions, mention_from_span, split_role
 from quotebook.extract.records import Candidate, Source
 from quotebook.extract.reported import find_reported, stance_words
-from quotebook.extract.roles import apposition_role
+from quotebook.extract.roles import apposition_role, role_before
 from quotebook.extract.scan import literal_starts
 from quotebook.extract.sentences import split_sentences
 from quotebook.extract.sources import QUANTITY_SUBJECTS, _source_before, carrier_author, governed_np, people_of, relative_antecedent
@@ -473,7 +473,7 @@ def _to_quote(text: str, masked: str, cand: Candidate, entities: Entities, segme
         mention = carrier_author(masked, mention) or people_of(masked, mention)
         speaker, speaker_type, role, certainty = resolve_source(text, masked, mention, entities, spans)
         if speaker_type == "person" and mention.kind == "name" and (role is None or role in HONORIFICS):
-            role = apposition_role(masked, mention.end) or role  # "Sharon Graham, the general secretary of Unite,"
+            role = apposition_role(masked, mention.end) or role_before(masked, mention.start) or role
         confidence = cand.confidence * certainty  # kept within [0.05, 1] by comparisons, not min() and max()
         confidence = round(1.0 if confidence > 1.0 else 0.05 if confidence < 0.05 else confidence, 3)
     return Quote(

@@ -1,6 +1,6 @@
 """A speaker's role from the words set beside the name: "Sharon Graham, the general secretary of
-Unite, said", "said Dr. Ravi Patel, an emergency physician." (A role before the name, "Sen. Ann Lee",
-is read with the name itself, by quotebook.extract.mentions.)"""
+Unite, said", "said manager Ruben Amorim". (A capitalised role before the name, "Sen. Ann Lee", is read
+with the name itself, by quotebook.extract.mentions.)"""
 
 from __future__ import annotations
 
@@ -32,3 +32,21 @@ def apposition_role(masked: str, end: int) -> str | None:
     """The role set in commas right after a name ending at end, or None."""
     match = _apposition().match(masked, end, min(len(masked), end + 160))
     return match.group(1) if match is not None else None
+
+
+@lru_cache(maxsize=1)
+def _lowercase_role() -> re.Pattern[str]:
+    """"manager ", "chief executive ", "Republican strategist " right before a name: a title in small
+    letters (a capitalised one belongs to the name's run), with up to two words before it."""
+    heads = sorted((re.escape(t) for t in role_heads() if not t.endswith(".")), key=len, reverse=True)
+    return re.compile(r"(?:(?:[A-Z][\w\-]*|[a-z][\w\-]*)\s+){0,2}?(?:" + "|".join(heads) + r")\s+$")
+
+
+def role_before(masked: str, start: int) -> str | None:
+    """The role written in small letters right before a name starting at start ("manager Ruben Amorim"), or None."""
+    lo = max(0, start - 60)
+    match = _lowercase_role().search(masked, lo, start)
+    if match is None:
+        return None
+    role = match.group().strip()
+    return role if role.split()[-1].islower() else None
