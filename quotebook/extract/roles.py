@@ -14,14 +14,18 @@ from quotebook.extract.subjects import role_heads
 _WORD = r"[\w’'\-&]+(?:\.[\w’'\-&]+)*"
 
 
+def _titles() -> str:
+    """The one-word titles written out (not "Sen."), as a regex alternation, longest first."""
+    return "|".join(sorted((re.escape(t) for t in role_heads() if not t.endswith(".")), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _apposition() -> re.Pattern[str]:
     """", the general secretary of the Unite union," after a name: up to four words, a one-word title,
     then what it is of ("of the Unite union", "at Goldman Sachs"), to the next comma or full stop."""
-    heads = sorted((re.escape(t) for t in role_heads() if not t.endswith(".")), key=len, reverse=True)
     return re.compile(
         r",\s+(?:the\s+|an?\s+)?"
-        r"((?:[\w’'\-]+\s+){0,4}?(?:" + "|".join(heads) + r")"
+        r"((?:[\w’'\-]+\s+){0,4}?(?:" + _titles() + r")"
         r"(?:\s+(?:of|for|at|to|with|in)\s+(?:the\s+)?" + _WORD + r"(?:\s+(?:of\s+|and\s+)?(?-i:[A-Z])" + _WORD + r"){0,6})?)"
         r"(?=\s*[,.;)]|\s*$)",
         re.IGNORECASE,
@@ -38,8 +42,7 @@ def apposition_role(masked: str, end: int) -> str | None:
 def _lowercase_role() -> re.Pattern[str]:
     """"manager ", "chief executive ", "Republican strategist " right before a name: a title in small
     letters (a capitalised one belongs to the name's run), with up to two words before it."""
-    heads = sorted((re.escape(t) for t in role_heads() if not t.endswith(".")), key=len, reverse=True)
-    return re.compile(r"(?:(?:[A-Z][\w\-]*|[a-z][\w\-]*)\s+){0,2}?(?:" + "|".join(heads) + r")\s+$")
+    return re.compile(r"(?:(?:[A-Z][\w\-]*|[a-z][\w\-]*)\s+){0,2}?(?:" + _titles() + r")\s+$")
 
 
 def role_before(masked: str, start: int) -> str | None:
