@@ -599,3 +599,10 @@ def test_people_at_an_organisation_are_the_speaker_not_the_organisation():
 def test_a_role_in_small_letters_before_the_name_is_the_role():
     (quote,) = extract_quotes("Intro.\n\n“We needed this,” manager Ruben Amorim told reporters.")
     assert (quote.speaker, quote.role) == ("Ruben Amorim", "manager")
+
+
+def test_a_pronoun_goes_on_with_the_subject_not_the_object_just_named():
+    text = ("Intro.\n\nTom Reyes kept up his attacks against Paul Brandt on Monday.\n\n"
+            "He said the harbour deal was “a swindle from start to finish.”")
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Tom Reyes"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -526,11 +526,16 @@ class Entities:
         return entity.name if entity else name
 
     def recent_person(self, position: int, gender: str | None, role_word: str | None = None,
-                      exclude: tuple[tuple[int, int], ...] = ()) -> tuple[Entity | None, float]:
+                      exclude: tuple[tuple[int, int], ...] = (),
+                      is_object: Callable[[int], bool] | None = None,
+                      is_subject: Callable[[int], bool] | None = None) -> tuple[Entity | None, float]:
         """The person most recently mentioned before position who fits the gender or role.
 
         Returns the entity and a confidence that drops when another person
-        who also fits was mentioned close by.
+        who also fits was mentioned close by. is_object and is_subject, when given, tell
+        whether the mention at a position is the object of a preposition or opens its
+        sentence: of two people of the pronoun's gender close together, the pronoun goes
+        on with the subject ("Trump kept up his attacks on Curiel. He …").
         """
         candidates: list[tuple[int, Entity]] = []
         seen: set[int] = set()
@@ -558,6 +563,10 @@ class Entities:
                 break
         if not candidates:
             return None, 0.0
+        if (is_object is not None and is_subject is not None and len(candidates) == 2
+                and candidates[0][0] - candidates[1][0] < 200 and candidates[0][1].gender == candidates[1][1].gender == gender
+                and is_object(candidates[0][0]) and is_subject(candidates[1][0])):
+            candidates.reverse()
         best_pos, best = candidates[0]
         if gender in ("male", "female") and best.gender is None and not role_word:
             return None, 0.0  # "The Iowa Democrats met. …, she said": no one we know to be a she

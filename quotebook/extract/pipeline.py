@@ -27,7 +27,7 @@ from quotebook.extract.roles import apposition_role, role_before
 from quotebook.extract.scan import literal_starts
 from quotebook.extract.sentences import split_sentences
 from quotebook.extract.sources import QUANTITY_SUBJECTS, _source_before, carrier_author, governed_np, people_of, relative_antecedent
-from quotebook.extract.subjects import role_heads
+from quotebook.extract.subjects import _opens_sentence, role_heads
 from quotebook.extract.tidy import tidy_speakers
 from quotebook.extract.unsourced import find_unsourced
 
@@ -499,7 +499,9 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
     if source.kind == "pronoun":
         gender = PRONOUNS.get(low)
         if gender in ("male", "female"):
-            entity, certainty = entities.recent_person(source.start, gender, exclude=tuple(spans))
+            entity, certainty = entities.recent_person(source.start, gender, exclude=tuple(spans),
+                                                       is_object=lambda pos: _after_preposition(masked, pos),
+                                                       is_subject=lambda pos: _opens_sentence(masked, _before_titles(masked, pos)))
             if (entity is not None and certainty >= 0.5 and entity is not _relative_object(masked, source, entities)
                     and not _named_inside(text, entity.name, spans)):
                 return entity.name, "person", entity.role, certainty
@@ -555,6 +557,29 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
     name = entity.name if entity is not None else mention.name
     role = mention.role or (entity.role if entity is not None else None)
     return name, "person", role, 0.95
+
+
+# Prepositions whose noun is no subject: "his attacks against Curiel", "a letter to Lee".
+_OBJECT_PREPOSITIONS = frozenset("against with to for about of on at by from toward towards into over under like".split())
+
+
+def _after_preposition(masked: str, pos: int) -> bool:
+    """Whether the name at pos follows a preposition (a title between them counts with the name)."""
+    start = _before_titles(masked, pos)
+    words = masked[max(0, start - 15):start].split()
+    return bool(words) and words[-1].lower() in _OBJECT_PREPOSITIONS
+
+
+def _before_titles(masked: str, pos: int) -> int:
+    """Where the name at pos begins with the short titles before it ("Sen.", "the"): its noun phrase."""
+    while True:
+        words = masked[max(0, pos - 8):pos].split()
+        if not words or words[-1].lower() not in _TITLE_ABBREVIATIONS:
+            return pos
+        pos = masked.rindex(words[-1], 0, pos)
+
+
+_TITLE_ABBREVIATIONS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "judge", "the"})
 
 
 def _named_inside(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
