@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quotebook.extract import lexicon
 from quotebook.extract.subjects import role_heads
 
 
@@ -38,18 +39,16 @@ def apposition_role(masked: str, end: int) -> str | None:
     return match.group(1) if match is not None else None
 
 
-@lru_cache(maxsize=1)
-def _lowercase_role() -> re.Pattern[str]:
-    """"manager ", "chief executive ", "Republican strategist " right before a name: a title in small
-    letters (a capitalised one belongs to the name's run), with up to two words before it."""
-    return re.compile(r"(?:(?:[A-Z][\w\-]*|[a-z][\w\-]*)\s+){0,2}?(?:" + _titles() + r")\s+$")
-
-
 def role_before(masked: str, start: int) -> str | None:
-    """The role written in small letters right before a name starting at start ("manager Ruben Amorim"), or None."""
-    lo = max(0, start - 60)
-    match = _lowercase_role().search(masked, lo, start)
-    if match is None:
+    """The role in small letters right before a name starting at start ("manager Ruben Amorim",
+    "chief executive Ellen Cho"), or None. (A capitalised one belongs to the name's run.)"""
+    words = masked[max(0, start - 40):start].split()
+    if not words or not words[-1].islower() or words[-1] not in role_heads():
         return None
-    role = match.group().strip()
-    return role if role.split()[-1].islower() else None
+    if len(words) > 1 and words[-2].islower() and words[-2] in lexicon.title_words() and words[-2] not in _JOINING:
+        return words[-2] + " " + words[-1]
+    return words[-1]
+
+
+# Words of the title list that join a title to something else, and so start no title.
+_JOINING = frozenset({"of", "and", "the", "for", "then", "to"})
