@@ -606,3 +606,10 @@ def test_a_pronoun_goes_on_with_the_subject_not_the_object_just_named():
             "He said the harbour deal was “a swindle from start to finish.”")
     (quote,) = extract_quotes(text)
     assert quote.speaker == "Tom Reyes"
+
+
+def test_a_subject_after_an_opener_still_keeps_the_pronoun():
+    text = ("Intro.\n\nIn an interview on Monday, Tom Reyes kept up his attacks against Paul Brandt.\n\n"
+            "He said the harbour deal was “a swindle from start to finish.”")
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Tom Reyes"

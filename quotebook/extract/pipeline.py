@@ -27,7 +27,7 @@ from quotebook.extract.roles import apposition_role, role_before
 from quotebook.extract.scan import literal_starts
 from quotebook.extract.sentences import split_sentences
 from quotebook.extract.sources import QUANTITY_SUBJECTS, _source_before, carrier_author, governed_np, people_of, relative_antecedent
-from quotebook.extract.subjects import _opens_sentence, role_heads
+from quotebook.extract.subjects import _opens_sentence, _sentence_opener, role_heads
 from quotebook.extract.tidy import tidy_speakers
 from quotebook.extract.unsourced import find_unsourced
 
@@ -501,7 +501,7 @@ def resolve_source(text: str, masked: str, source: Source, entities: Entities,
         if gender in ("male", "female"):
             entity, certainty = entities.recent_person(source.start, gender, exclude=tuple(spans),
                                                        is_object=lambda pos: _after_preposition(masked, pos),
-                                                       is_subject=lambda pos: _opens_sentence(masked, _before_titles(masked, pos)))
+                                                       is_subject=lambda pos: _opens_clause(masked, _before_titles(masked, pos)))
             if (entity is not None and certainty >= 0.5 and entity is not _relative_object(masked, source, entities)
                     and not _named_inside(text, entity.name, spans)):
                 return entity.name, "person", entity.role, certainty
@@ -568,6 +568,20 @@ def _after_preposition(masked: str, pos: int) -> bool:
     start = _before_titles(masked, pos)
     words = masked[max(0, start - 15):start].split()
     return bool(words) and words[-1].lower() in _OBJECT_PREPOSITIONS
+
+
+def _opens_clause(masked: str, pos: int) -> bool:
+    """Whether a noun phrase at pos is the subject opening its sentence, after an opener or not
+    ("In an interview on June 3, Trump continued …")."""
+    if _opens_sentence(masked, pos):
+        return True
+    if masked[pos - 2:pos] != ", ":
+        return False
+    start = max(masked.rfind(". ", 0, pos), masked.rfind("\n", 0, pos)) + 1
+    while start < pos and masked[start] in " \n":
+        start += 1
+    opener = _sentence_opener().match(masked, start, pos)
+    return opener is not None and opener.end() == pos
 
 
 def _before_titles(masked: str, pos: int) -> int:
