@@ -407,7 +407,7 @@ def _surname(name: str) -> str:
 
 
 # Titles written short before a name, and the word that stands for them later ("the senator").
-_ABBREVIATED_TITLES = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+ABBREVIATED_TITLES = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
                        "lt.": "lieutenant", "col.": "colonel", "capt.": "captain", "sgt.": "sergeant",
                        "adm.": "admiral", "maj.": "major", "cmdr.": "commander", "dr.": "doctor",
                        "prof.": "professor", "rev.": "reverend", "atty.": "attorney", "supt.": "superintendent"}
@@ -416,7 +416,7 @@ _ABBREVIATED_TITLES = {"sen.": "senator", "rep.": "representative", "gov.": "gov
 def _holds_role(role: str, role_word: str) -> bool:
     """Whether a role ("Sen.", "U.S. Secretary of State") holds a role word ("senator", "secretary")."""
     low = role.lower()
-    return role_word in low or any(_ABBREVIATED_TITLES.get(word) == role_word for word in low.split())
+    return role_word in low or any(ABBREVIATED_TITLES.get(word) == role_word for word in low.split())
 
 
 class Entities:

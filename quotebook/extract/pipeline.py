@@ -20,7 +20,7 @@ from quotebook.extract.clean import split_paragraphs
 from quotebook.extract.cues import cue_words, find_cues, skip_modifiers
 from quotebook.extract.indirect import _LEADING_CONJUNCTION, ANY_WORD_CHAR, kind_of, trim_end
 from quotebook.extract.marks import Segment, SegmentList, mask_quotations, pair_quotation_marks
-from quotebook.extract.mentions import NAME_RUN, PRONOUNS, Entities, Entity, find_mentions, mention_from_span, split_role
+from quotebook.extract.mentions import ABBREVIATED_TITLES, NAME_RUN, PRONOUNS, Entities, Entity, find_mentions, mention_from_span, split_role
 from quotebook.extract.records import Candidate, Source
 from quotebook.extract.reported import find_reported, stance_words
 from quotebook.extract.roles import apposition_role, role_before
@@ -593,7 +593,8 @@ def _before_titles(masked: str, pos: int) -> int:
         pos = masked.rindex(words[-1], 0, pos)
 
 
-_TITLE_ABBREVIATIONS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "judge", "the"})
+# Short words that go before a name in its noun phrase: the abbreviated titles, honorifics, "the".
+_TITLE_ABBREVIATIONS = frozenset(ABBREVIATED_TITLES) | {word.lower() for word in HONORIFICS} | {"judge", "the"}
 
 
 def _named_inside(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
